@@ -1,0 +1,413 @@
+"""The endpoint contract: paths, request inputs and typed results, as in API-NOTES.md.
+
+Inputs are typed so that an ambiguous request cannot be built: a liveness (or selfie) source is
+exactly one of a file, a URL or an id the server returned earlier. Results carry the canonical
+field names; only the aliases API-NOTES lists are accepted on the way in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from app.core.errors import ProtocolError
+
+
+class Endpoint(str, Enum):
+    """The five calls; the value is the short name the CLI and history use."""
+
+    TOKEN = "token"
+    ID_NUMBER = "idnumber"
+    HACK = "hack"
+    SELFIE = "selfie"
+    PARSE = "parse"
+
+    @property
+    def path(self) -> str:
+        return PATHS[self]
+
+
+PATHS: dict[Endpoint, str] = {
+    Endpoint.TOKEN: "/v2/sdk/get_token",
+    Endpoint.ID_NUMBER: "/v2/sdk/identity/liveness_idnumber_verification",
+    # The document's heading spells it liveness_hack_dectect; the request URL below it is this one.
+    Endpoint.HACK: "/v2/sdk/hackness/liveness_hack_detect",
+    Endpoint.SELFIE: "/v2/sdk/identity/liveness_selfie_verification",
+    Endpoint.PARSE: "/v2/sdk/liveness/parse_liveness_result",
+}
+
+DEFAULT_BASE_URL = "https://cloudapi.linkface.cn"
+DETECTION_TYPES: tuple[str, ...] = ("liveness", "idcard_ocr", "bankcard_ocr")
+SUCCESS = "0000"
+CHARGED, NOT_CHARGED = 1, 2
+LIVENESS_FILE_MAX_BYTES = 10 * 1024 * 1024
+TOKEN_VALIDITY_SECONDS = 5 * 60
+
+
+# --- sources -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FileSource:
+    """A local file, streamed from disk as a multipart file part."""
+
+    path: Path
+
+
+@dataclass(frozen=True)
+class UrlSource:
+    """An http(s) address the server fetches itself."""
+
+    url: str
+
+
+@dataclass(frozen=True)
+class StoredIdSource:
+    """An id the server returned earlier (liveness_encrypt_data_id or image_id): no upload."""
+
+    id: str
+
+
+Source = FileSource | UrlSource | StoredIdSource
+
+
+@dataclass(frozen=True)
+class SourceFields:
+    """The multipart field names one kind of source travels under."""
+
+    file: str
+    url: str
+    stored_id: str
+
+    def name_for(self, source: Source) -> str:
+        if isinstance(source, FileSource):
+            return self.file
+        if isinstance(source, UrlSource):
+            return self.url
+        return self.stored_id
+
+
+LIVENESS_FIELDS = SourceFields("liveness_encrypt_data", "liveness_encrypt_data_url", "liveness_encrypt_data_id")
+SELFIE_FIELDS = SourceFields("selfie_file", "selfie_url", "selfie_image_id")
+
+
+# --- requests ------------------------------------------------------------------------------------
+
+
+def _flag(value: bool) -> str:
+    return "true" if value else "false"
+
+
+@dataclass(frozen=True)
+class TokenRequest:
+    detection_type: str
+    endpoint = Endpoint.TOKEN
+
+    def form(self) -> dict[str, str]:
+        return {"detection_type": self.detection_type}
+
+    def sources(self) -> list[tuple[SourceFields, Source]]:
+        return []
+
+
+@dataclass(frozen=True)
+class IdNumberRequest:
+    name: str
+    id_number: str
+    liveness: Source
+    auto_hack: bool = False
+    endpoint = Endpoint.ID_NUMBER
+
+    def form(self) -> dict[str, str]:
+        return {"name": self.name, "id_number": self.id_number, "auto_hack": _flag(self.auto_hack)}
+
+    def sources(self) -> list[tuple[SourceFields, Source]]:
+        return [(LIVENESS_FIELDS, self.liveness)]
+
+
+@dataclass(frozen=True)
+class HackRequest:
+    liveness: Source
+    endpoint = Endpoint.HACK
+
+    def form(self) -> dict[str, str]:
+        return {}
+
+    def sources(self) -> list[tuple[SourceFields, Source]]:
+        return [(LIVENESS_FIELDS, self.liveness)]
+
+
+@dataclass(frozen=True)
+class SelfieRequest:
+    liveness: Source
+    selfie: Source
+    auto_rotate: bool = False
+    auto_hack: bool = False
+    endpoint = Endpoint.SELFIE
+
+    def form(self) -> dict[str, str]:
+        return {"selfie_auto_rotate": _flag(self.auto_rotate), "selfie_auto_hack": _flag(self.auto_hack)}
+
+    def sources(self) -> list[tuple[SourceFields, Source]]:
+        return [(LIVENESS_FIELDS, self.liveness), (SELFIE_FIELDS, self.selfie)]
+
+
+@dataclass(frozen=True)
+class ParseRequest:
+    liveness: Source
+    endpoint = Endpoint.PARSE
+
+    def form(self) -> dict[str, str]:
+        return {}
+
+    def sources(self) -> list[tuple[SourceFields, Source]]:
+        return [(LIVENESS_FIELDS, self.liveness)]
+
+
+Request = TokenRequest | IdNumberRequest | HackRequest | SelfieRequest | ParseRequest
+
+
+# --- results -------------------------------------------------------------------------------------
+
+
+class _Fields:
+    """Typed reads from a JSON object, each failure a ProtocolError naming the field."""
+
+    def __init__(self, data: dict[str, Any], aliases: dict[str, str] | None = None) -> None:
+        self._data = data
+        self._aliases = aliases or {}
+
+    def _raw(self, name: str) -> Any:
+        if name in self._data:
+            return self._data[name]
+        alias = self._aliases.get(name)
+        return self._data.get(alias) if alias else None
+
+    def _fail(self, name: str, expected: str, value: Any) -> ProtocolError:
+        return ProtocolError(f"field '{name}' should be {expected}, got {type(value).__name__} {value!r:.40}")
+
+    def opt_str(self, name: str) -> str | None:
+        value = self._raw(name)
+        if value is None or isinstance(value, str):
+            return value
+        raise self._fail(name, "a string", value)
+
+    def req_str(self, name: str) -> str:
+        value = self.opt_str(name)
+        if value is None:
+            raise ProtocolError(f"field '{name}' is missing")
+        return value
+
+    def opt_int(self, name: str) -> int | None:
+        value = self._raw(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise self._fail(name, "an integer", value)
+        return value
+
+    def req_int(self, name: str) -> int:
+        value = self.opt_int(name)
+        if value is None:
+            raise ProtocolError(f"field '{name}' is missing")
+        return value
+
+    def opt_float(self, name: str) -> float | None:
+        value = self._raw(name)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self._fail(name, "a number", value)
+        if value != value or value in (float("inf"), float("-inf")):
+            raise self._fail(name, "a finite number", value)
+        return float(value)
+
+    def req_float(self, name: str) -> float:
+        value = self.opt_float(name)
+        if value is None:
+            raise ProtocolError(f"field '{name}' is missing")
+        return value
+
+    def req_bool(self, name: str) -> bool:
+        value = self._raw(name)
+        if not isinstance(value, bool):
+            raise self._fail(name, "true or false", value)
+        return value
+
+    def int_list(self, name: str) -> tuple[int, ...]:
+        value = self._raw(name)
+        if value is None:
+            return ()
+        if not isinstance(value, list) or any(isinstance(v, bool) or not isinstance(v, int) for v in value):
+            raise self._fail(name, "a list of integers", value)
+        return tuple(value)
+
+
+@dataclass(frozen=True)
+class TokenData:
+    token: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> TokenData:
+        return cls(token=_Fields(data).req_str("token"))
+
+
+# The document's examples write result/id_name/photo/score; its table's names are canonical.
+_ID_NUMBER_ALIASES = {
+    "check_result": "result",
+    "id_name_result": "id_name",
+    "photo_result": "photo",
+    "certificate_score": "score",
+}
+
+
+@dataclass(frozen=True)
+class IdNumberData:
+    check_result: int
+    id_name_result: int | None = None
+    photo_result: int | None = None
+    certificate_score: float | None = None
+    hack_score: float | None = None
+    liveness_encrypt_data_id: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> IdNumberData:
+        f = _Fields(data, _ID_NUMBER_ALIASES)
+        return cls(
+            check_result=f.req_int("check_result"),
+            id_name_result=f.opt_int("id_name_result"),
+            photo_result=f.opt_int("photo_result"),
+            certificate_score=f.opt_float("certificate_score"),
+            hack_score=f.opt_float("hack_score"),
+            liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"),
+        )
+
+
+# The vendor's v1 hack page names the hack score `score`.
+_HACK_ALIASES = {"hack_score": "score"}
+
+
+@dataclass(frozen=True)
+class HackData:
+    hack_score: float
+    liveness_encrypt_data_id: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> HackData:
+        f = _Fields(data, _HACK_ALIASES)
+        return cls(hack_score=f.req_float("hack_score"), liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"))
+
+
+@dataclass(frozen=True)
+class SelfieData:
+    face_score: float
+    hack_score: float | None = None
+    liveness_encrypt_data_id: str | None = None
+    image_id: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> SelfieData:
+        f = _Fields(data, _HACK_ALIASES)
+        return cls(
+            face_score=f.req_float("face_score"),
+            hack_score=f.opt_float("hack_score"),
+            liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"),
+            image_id=f.opt_str("image_id"),
+        )
+
+
+@dataclass(frozen=True)
+class ParseData:
+    liveness_result: bool
+    motion_process: tuple[int, ...] = ()
+    image_id: str | None = None
+    video_id: str | None = None
+    liveness_encrypt_data_id: str | None = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ParseData:
+        f = _Fields(data)
+        return cls(
+            liveness_result=f.req_bool("liveness_result"),
+            motion_process=f.int_list("motion_process"),
+            image_id=f.opt_str("image_id"),
+            video_id=f.opt_str("video_id"),
+            liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"),
+        )
+
+
+ResultData = TokenData | IdNumberData | HackData | SelfieData | ParseData
+DATA_TYPES: dict[Endpoint, type[ResultData]] = {
+    Endpoint.TOKEN: TokenData,
+    Endpoint.ID_NUMBER: IdNumberData,
+    Endpoint.HACK: HackData,
+    Endpoint.SELFIE: SelfieData,
+    Endpoint.PARSE: ParseData,
+}
+
+D = TypeVar("D", TokenData, IdNumberData, HackData, SelfieData, ParseData)
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """The fields every response carries, read strictly."""
+
+    request_id: str
+    code: str
+    msg: str | None
+    charge: int
+    data: dict[str, Any] | None
+
+    @property
+    def billed(self) -> bool:
+        return self.charge == CHARGED
+
+
+def normalize_code(value: Any) -> str:
+    """A numeric code is read as its 4-digit string (the document's examples vary)."""
+    if isinstance(value, bool):
+        raise ProtocolError(f"field 'code' should be a string, got bool {value!r}")
+    if isinstance(value, int):
+        if not 0 <= value <= 9999:
+            raise ProtocolError(f"field 'code' is out of range: {value}")
+        return f"{value:04d}"
+    if isinstance(value, str) and value:
+        return value
+    raise ProtocolError(f"field 'code' should be a non-empty string, got {type(value).__name__} {value!r:.40}")
+
+
+def parse_envelope(payload: Any) -> Envelope:
+    """Check the envelope's fields and types; raise ProtocolError (raw body added by the caller)."""
+    if not isinstance(payload, dict):
+        raise ProtocolError(f"the response is JSON but not an object ({type(payload).__name__})")
+    f = _Fields(payload)
+    code = normalize_code(payload.get("code"))
+    charge = f.req_int("charge")
+    if charge not in (CHARGED, NOT_CHARGED):
+        raise ProtocolError(f"field 'charge' should be 1 or 2, got {charge}")
+    data = payload.get("data")
+    if data is not None and not isinstance(data, dict):
+        raise ProtocolError(f"field 'data' should be an object, got {type(data).__name__}")
+    if code == SUCCESS and data is None:
+        raise ProtocolError("code is 0000 but 'data' is missing")
+    return Envelope(request_id=f.req_str("request_id"), code=code, msg=f.opt_str("msg"), charge=charge, data=data)
+
+
+@dataclass(frozen=True)
+class CallResult(Generic[D]):
+    """A successful call: the typed data plus what support needs to find it again."""
+
+    endpoint: Endpoint
+    data: D
+    request_id: str
+    sequence_id: str
+    charge: int
+    msg: str | None = None
+    raw: str = field(default="", repr=False)
+    duration_s: float = 0.0
+
+    @property
+    def billed(self) -> bool:
+        return self.charge == CHARGED

@@ -1,0 +1,236 @@
+"""What can go wrong, as a small hierarchy the window and the CLI can present, and the code catalogue.
+
+- InputRejected: the local checks refused the input; nothing was sent, nothing billed.
+- ApiError: the API answered with a code other than 0000.
+- TransportError: the request did not complete (DNS, refused, timeout, TLS).
+- ProtocolError: the server answered, but not with a valid envelope; the raw body is kept.
+- Cancelled: the operator stopped the call.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class LinkFaceError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    exit_code = 4
+
+
+class InputRejected(LinkFaceError):
+    """A local check failed before anything was sent. ``field`` names the input, ``rule`` the rule."""
+
+    exit_code = 2
+
+    def __init__(self, field: str, rule: str, message: str, message_zh: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.rule = rule
+        self.message = message
+        self.message_zh = message_zh
+
+
+class ApiError(LinkFaceError):
+    """The server answered with a code other than 0000."""
+
+    exit_code = 3
+
+    def __init__(
+        self, code: str, msg: str | None, request_id: str, charge: int, sequence_id: str, raw: str = ""
+    ) -> None:
+        info = describe(code)
+        super().__init__(f"API error {code}: {info.en} ({msg or 'no message'}); request_id {request_id}")
+        self.code = code
+        self.msg = msg
+        self.request_id = request_id
+        self.charge = charge
+        self.sequence_id = sequence_id
+        self.raw = raw
+        self.info = info
+
+    @property
+    def billed(self) -> bool:
+        return self.charge == 1
+
+
+class TransportKind(str, Enum):
+    DNS = "dns"
+    REFUSED = "refused"
+    TIMEOUT = "timeout"
+    TLS = "tls"
+    PROXY = "proxy"
+    OTHER = "other"
+
+
+_TRANSPORT_TEXT: dict[TransportKind, tuple[str, str, str, str]] = {
+    TransportKind.DNS: (
+        "The server's name could not be resolved.",
+        "无法解析服务器地址。",
+        "Check the base URL and the network; call IT if other sites also fail.",
+        "请检查服务地址和网络；若其他网站也打不开，请联系 IT。",
+    ),
+    TransportKind.REFUSED: (
+        "The server refused the connection.",
+        "服务器拒绝连接。",
+        "Check the base URL and port, and that the service is up.",
+        "请检查服务地址和端口，并确认服务正在运行。",
+    ),
+    TransportKind.TIMEOUT: (
+        "The server did not answer in time.",
+        "服务器响应超时。",
+        "Check the network, then try again; if it was a billable call, check history before retrying.",
+        "请检查网络后重试；若为计费调用，请先查看历史记录再重试。",
+    ),
+    TransportKind.TLS: (
+        "The server's certificate could not be verified.",
+        "无法验证服务器证书。",
+        "Ask IT whether a corporate CA must be added to the profile's trust settings.",
+        "请联系 IT，确认是否需要在配置的信任设置中加入企业 CA 证书。",
+    ),
+    TransportKind.PROXY: (
+        "The proxy could not be reached or refused the request.",
+        "无法连接代理服务器或代理拒绝请求。",
+        "Check the profile's proxy setting with IT.",
+        "请与 IT 核对配置中的代理设置。",
+    ),
+    TransportKind.OTHER: (
+        "The connection failed.",
+        "连接失败。",
+        "Check the network and try again.",
+        "请检查网络后重试。",
+    ),
+}
+
+
+class TransportError(LinkFaceError):
+    """The request did not complete. ``may_have_reached_server`` warns against blind retries."""
+
+    def __init__(self, kind: TransportKind, detail: str, sequence_id: str, may_have_reached_server: bool) -> None:
+        en, _zh, _remedy_en, _remedy_zh = _TRANSPORT_TEXT[kind]
+        super().__init__(f"{en} ({detail})")
+        self.kind = kind
+        self.detail = detail
+        self.sequence_id = sequence_id
+        self.may_have_reached_server = may_have_reached_server
+
+    @property
+    def text(self) -> tuple[str, str, str, str]:
+        """(en, zh, remedy_en, remedy_zh)."""
+        return _TRANSPORT_TEXT[self.kind]
+
+
+class ProtocolError(LinkFaceError):
+    """The body is not the documented envelope. ``raw`` keeps it (truncated) for support."""
+
+    RAW_LIMIT = 64 * 1024
+
+    def __init__(self, reason: str, raw: str = "", http_status: int | None = None, sequence_id: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.raw = raw[: self.RAW_LIMIT]
+        self.http_status = http_status
+        self.sequence_id = sequence_id
+
+
+class Cancelled(LinkFaceError):
+    """The operator cancelled the call before it completed."""
+
+
+# --- the catalogue -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CodeInfo:
+    """One API code: what it means and what the operator should do, in both languages."""
+
+    code: str
+    zh: str
+    en: str
+    remedy_zh: str
+    remedy_en: str
+    known: bool = True
+
+
+def _c(code: str, zh: str, en: str, remedy_zh: str, remedy_en: str) -> CodeInfo:
+    return CodeInfo(code, zh, en, remedy_zh, remedy_en)
+
+
+CATALOGUE: dict[str, CodeInfo] = {
+    info.code: info
+    for info in (
+        _c("0000", "调用成功", "Success", "无需处理。", "Nothing to do."),
+        _c("1000", "验签失败", "Signature check failed",
+           "请检查 API 密钥是否正确，以及本机时钟是否准确。",
+           "Check the API secret, and that this computer's clock is correct."),
+        _c("1001", "参数非UTF-8编码", "A parameter is not UTF-8",
+           "请检查姓名等输入中是否有特殊字符；仍失败请联系 IT。",
+           "Check the name and other inputs for unusual characters; call IT if it persists."),
+        _c("1002", "请求参数错误", "Bad request parameter",
+           "请核对输入项；若输入无误，请将 request_id 提供给技术支持。",
+           "Check the inputs; if they are right, quote the request_id to support."),
+        _c("1003", "加密文件错误", "Liveness file is invalid",
+           "活体文件损坏或不是 SDK 生成的文件，请让客户重新采集。",
+           "The liveness file is damaged or not from the SDK: ask the customer to capture again."),
+        _c("1004", "未检测出人脸", "No face detected",
+           "请让客户正对镜头、光线充足后重新采集。",
+           "Ask the customer to retake, facing the camera in good light."),
+        _c("1005", "网络图片获取超时", "Fetching the network image timed out",
+           "请确认地址可访问后重试，或改为上传本地文件。",
+           "Check that the URL is reachable and retry, or upload the file instead."),
+        _c("1006", "网络图片获取失败", "Fetching the network image failed",
+           "请检查地址是否正确，或改为上传本地文件。",
+           "Check the URL, or upload the file instead."),
+        _c("1007", "应用冻结", "Application frozen (not authorized)",
+           "账户已被冻结，请联系管理员与供应商。",
+           "The account is frozen: contact your administrator and the vendor."),
+        _c("1008", "应用过期", "Application expired",
+           "账户已过期，请联系管理员续期。",
+           "The account has expired: ask your administrator to renew it."),
+        _c("1009", "调用频率过高", "Call rate too high",
+           "请稍等一分钟后再试。",
+           "Wait a minute before trying again."),
+        _c("1010", "免费次数用尽", "Free quota used up",
+           "调用次数已用完，请联系管理员。",
+           "The call quota is used up: contact your administrator."),
+        _c("1011", "服务无权限", "No permission for this service",
+           "账户未开通此服务，请联系管理员。",
+           "The account is not enabled for this service: contact your administrator."),
+        _c("1012", "请求路径错误", "Wrong request path",
+           "请检查配置中的服务地址；仍失败请联系 IT。",
+           "Check the profile's base URL; call IT if it persists."),
+        _c("1013", "图片体积过大", "Image too large",
+           "请使用不超过 5 MB 的照片。",
+           "Use a photo of at most 5 MB."),
+        _c("1014", "图片不存在", "Image does not exist",
+           "照片编号无效或已过期，请重新上传照片。",
+           "The image id is unknown or expired: upload the photo again."),
+        _c("1015", "文件不是图片或已损坏", "Not an image, or damaged",
+           "请选择有效的 JPG/PNG/BMP/GIF/TIFF 照片。",
+           "Choose a valid JPG, PNG, BMP, GIF or TIFF photo."),
+        _c("1016", "图片大小或格式不符合要求", "Image size or format not accepted",
+           "照片宽高须在 9–4000 像素之间，格式为 JPG/PNG/BMP/GIF/TIFF。",
+           "The photo must be 9 to 4000 pixels wide and high, in JPG, PNG, BMP, GIF or TIFF."),
+        _c("1017", "数据源服务出错", "Data-source service error",
+           "公安数据源暂时不可用，请稍后重试。",
+           "The ID data source is unavailable: try again later."),
+        _c("9999", "其他错误", "Other error (server internal error)",
+           "请稍后重试；仍失败请将 request_id 提供给技术支持。",
+           "Try again later; if it persists, quote the request_id to support."),
+    )
+}
+
+
+def describe(code: str) -> CodeInfo:
+    """The catalogue entry for a code; an unknown code gets a generic entry that keeps the code."""
+    if code in CATALOGUE:
+        return CATALOGUE[code]
+    return CodeInfo(
+        code,
+        f"未知错误码 {code}",
+        f"Unknown code {code}",
+        "请将错误码和 request_id 提供给技术支持。",
+        "Quote the code and the request_id to support.",
+        known=False,
+    )
