@@ -168,6 +168,7 @@ def id_trail(data: IdNumberData) -> Trail:
         if verdict is not None:
             steps.append(Step(step, StepState.NOT_REACHED, ""))
             continue
+        stop: Verdict | None
         if value is None:
             reason, stop = "missing", Verdict.NEEDS_REVIEW
         else:
