@@ -234,3 +234,26 @@ def describe(code: str) -> CodeInfo:
         "Quote the code and the request_id to support.",
         known=False,
     )
+
+
+def error_summary(exc: LinkFaceError) -> dict[str, object]:
+    """A JSON-ready description of a failure (for the CLI, history and diagnostics); never a secret."""
+    if isinstance(exc, InputRejected):
+        return {"type": "input_rejected", "field": exc.field, "rule": exc.rule, "message": exc.message,
+                "message_zh": exc.message_zh, "sent": False}
+    if isinstance(exc, ApiError):
+        return {"type": "api_error", "code": exc.code, "msg": exc.msg, "message": exc.info.en,
+                "message_zh": exc.info.zh, "remedy": exc.info.remedy_en, "remedy_zh": exc.info.remedy_zh,
+                "known_code": exc.info.known, "request_id": exc.request_id, "sequence_id": exc.sequence_id,
+                "charge": exc.charge, "billed": exc.billed}
+    if isinstance(exc, TransportError):
+        en, zh, remedy_en, remedy_zh = exc.text
+        return {"type": "transport", "kind": exc.kind.value, "detail": exc.detail, "message": en,
+                "message_zh": zh, "remedy": remedy_en, "remedy_zh": remedy_zh, "sequence_id": exc.sequence_id,
+                "may_have_reached_server": exc.may_have_reached_server}
+    if isinstance(exc, ProtocolError):
+        return {"type": "protocol", "message": exc.reason, "http_status": exc.http_status,
+                "sequence_id": exc.sequence_id, "raw": exc.raw[:2000]}
+    if isinstance(exc, Cancelled):
+        return {"type": "cancelled", "message": str(exc)}
+    return {"type": type(exc).__name__, "message": str(exc)}

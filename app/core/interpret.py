@@ -229,3 +229,33 @@ def verdict_for(result: CallResult[Any], face_threshold: float = DEFAULT_FACE_TH
         return Verdict.SAME_PERSON if data.face_score >= face_threshold else Verdict.DIFFERENT_PERSON
     assert isinstance(data, ParseData)
     return Verdict.LIVENESS_PASSED if data.liveness_result else Verdict.LIVENESS_FAILED
+
+
+def summarize(result: CallResult[Any], face_threshold: float = DEFAULT_FACE_THRESHOLD) -> dict[str, Any]:
+    """A JSON-ready reading of a result: the normalized data plus what it means, for the CLI and history."""
+    data = result.data
+    summary: dict[str, Any] = {
+        "endpoint": result.endpoint.value,
+        "verdict": verdict_for(result, face_threshold).value,
+        "result": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(data).items()},
+        "request_id": result.request_id,
+        "sequence_id": result.sequence_id,
+        "charge": result.charge,
+        "billed": result.billed,
+    }
+    if isinstance(data, IdNumberData):
+        summary["trail"] = [
+            {"step": s.step.value, "state": s.state.value, "reason": s.reason} for s in id_trail(data).steps
+        ]
+        if data.certificate_score is not None:
+            summary["certificate_band"] = certificate_band(data.certificate_score).value
+    if isinstance(data, SelfieData):
+        place = face_score_place(data.face_score, face_threshold)
+        summary["face_threshold"] = face_threshold
+        summary["false_accept_at_score"] = place.false_accept_text
+    hack_score = getattr(data, "hack_score", None)
+    if hack_score is not None:
+        summary["hack"] = is_hack(hack_score)
+    if isinstance(data, ParseData):
+        summary["motions"] = [{"code": m.code, "name": m.name} for m in motions(data.motion_process)]
+    return summary

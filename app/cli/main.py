@@ -1,0 +1,197 @@
+"""`linkface-desk`: the window with no arguments; `call`, `sandbox`, `profile`, `history` otherwise.
+
+`call` prints one JSON object on stdout (the result or the failure) and, on failure, one human
+line on stderr. Exit codes: 0 success, 2 input rejected locally (nothing sent), 3 the API
+answered with a code other than 0000, 4 transport or protocol failure, 5 no usable keychain.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from app.core.contract import (
+    DETECTION_TYPES,
+    FileSource,
+    HackRequest,
+    IdNumberRequest,
+    ParseRequest,
+    Request,
+    SelfieRequest,
+    Source,
+    StoredIdSource,
+    TokenRequest,
+    UrlSource,
+)
+from app.core.errors import InputRejected, LinkFaceError, error_summary
+from app.core.interpret import summarize
+
+EXIT_OK, EXIT_INPUT, EXIT_API, EXIT_TRANSPORT = 0, 2, 3, 4
+
+
+def _source(args: argparse.Namespace, kind: str, required: bool = True) -> Source:
+    given = [
+        (FileSource, getattr(args, f"{kind}_file")),
+        (UrlSource, getattr(args, f"{kind}_url")),
+        (StoredIdSource, getattr(args, f"{kind}_id")),
+    ]
+    chosen = [(cls, value) for cls, value in given if value is not None]
+    if len(chosen) != 1:
+        raise InputRejected(
+            kind, "one_source", f"Give exactly one of --{kind}-file, --{kind}-url or --{kind}-id.",
+            f"请只指定 --{kind}-file、--{kind}-url 或 --{kind}-id 中的一个。",
+        )
+    cls, value = chosen[0]
+    return FileSource(Path(value)) if cls is FileSource else cls(value)
+
+
+def build_request(args: argparse.Namespace) -> Request:
+    """Turn the parsed flags of `call ENDPOINT` into a typed request (validated later by the client)."""
+    endpoint = args.endpoint
+    if endpoint == "token":
+        return TokenRequest(args.detection_type)
+    if endpoint == "idnumber":
+        return IdNumberRequest(args.name, args.id_number, _source(args, "liveness"), args.auto_hack)
+    if endpoint == "hack":
+        return HackRequest(_source(args, "liveness"))
+    if endpoint == "selfie":
+        return SelfieRequest(_source(args, "liveness"), _source(args, "selfie"), args.auto_rotate, args.auto_hack)
+    return ParseRequest(_source(args, "liveness"))
+
+
+def _add_call_parser(commands: Any) -> None:
+    call = commands.add_parser("call", help="make one API call and print the result as JSON")
+    endpoints = call.add_subparsers(dest="endpoint", required=True, metavar="ENDPOINT")
+    conn = argparse.ArgumentParser(add_help=False)
+    where = conn.add_argument_group("connection (default: the built-in sandbox)")
+    where.add_argument("--sandbox", action="store_true", help="use an in-process sandbox server")
+    where.add_argument("--profile", help="a saved profile (see `linkface-desk profile list`)")
+    where.add_argument("--base-url", help="API base URL; the secret comes from $LINKFACE_API_SECRET")
+    where.add_argument("--api-id", help="API id, with --base-url")
+    where.add_argument("--sequence-id", help="your own request serial (default: 64 random characters)")
+    where.add_argument("--face-threshold", type=float, help="operating threshold for face_score (default 0.7)")
+    liveness = argparse.ArgumentParser(add_help=False)
+    group = liveness.add_argument_group("liveness source (exactly one)")
+    group.add_argument("--liveness-file", metavar="PATH")
+    group.add_argument("--liveness-url", metavar="URL")
+    group.add_argument("--liveness-id", metavar="ID", help="a liveness_encrypt_data_id returned earlier")
+
+    token = endpoints.add_parser("token", parents=[conn], help="get an SDK token")
+    token.add_argument("--detection-type", default="liveness", help=f"one of {', '.join(DETECTION_TYPES)}")
+    idnumber = endpoints.add_parser("idnumber", parents=[conn, liveness], help="liveness vs ID-card photo")
+    idnumber.add_argument("--name", required=True)
+    idnumber.add_argument("--id-number", required=True)
+    idnumber.add_argument("--auto-hack", action="store_true")
+    endpoints.add_parser("hack", parents=[conn, liveness], help="hack detection on a liveness capture")
+    selfie = endpoints.add_parser("selfie", parents=[conn, liveness], help="liveness vs a selfie")
+    photo = selfie.add_argument_group("selfie source (exactly one)")
+    photo.add_argument("--selfie-file", metavar="PATH")
+    photo.add_argument("--selfie-url", metavar="URL")
+    photo.add_argument("--selfie-id", metavar="ID", help="an image_id returned earlier")
+    selfie.add_argument("--auto-rotate", action="store_true")
+    selfie.add_argument("--auto-hack", action="store_true")
+    endpoints.add_parser("parse", parents=[conn, liveness], help="parse a liveness file")
+
+
+def _add_sandbox_parsers(commands: Any) -> None:
+    sandbox = commands.add_parser("sandbox", help="run the sandbox API server (loopback by default)")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=8765)
+    make = commands.add_parser("make-sandbox-file", help="make a sandbox liveness file from a face image")
+    make.add_argument("--face", required=True, type=Path, help="a face image (PNG, JPEG, ...)")
+    make.add_argument("--motions", default="0,1,2,3", help="comma-separated motion codes, in order (default 0,1,2,3)")
+    make.add_argument("--presentation", default="live", choices=["live", "photo", "screen", "mask"])
+    make.add_argument("--failed", action="store_true", help="mark the capture as not passing liveness")
+    make.add_argument("--out", required=True, type=Path)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from app import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="linkface-desk", description="LinkFace Desk: verify customers with the LinkFace liveness API."
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--self-test", action="store_true", help="check the installation offscreen and exit")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_call_parser(commands)
+    _add_sandbox_parsers(commands)
+    return parser
+
+
+def _print_json(payload: dict[str, Any]) -> None:
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+
+
+def fail(exc: LinkFaceError) -> int:
+    """Report a failure the documented way: JSON on stdout, one human line on stderr."""
+    summary = error_summary(exc)
+    _print_json({"ok": False, "error": summary})
+    remedy = summary.get("remedy")
+    sys.stderr.write(f"linkface-desk: {summary['message']}" + (f" {remedy}" if remedy else "") + "\n")
+    return exc.exit_code
+
+
+def run_call(args: argparse.Namespace) -> int:
+    from app.runtime import open_client
+
+    try:
+        request = build_request(args)
+        with open_client(args, os.environ) as session:
+            result = session.client.call(request, sequence_id=args.sequence_id)
+            payload = {"ok": True, "sandbox": session.is_sandbox,
+                       **summarize(result, args.face_threshold or session.face_threshold)}
+    except LinkFaceError as exc:
+        return fail(exc)
+    _print_json(payload)
+    return EXIT_OK
+
+
+def run_sandbox(args: argparse.Namespace) -> int:
+    from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, serve_forever
+
+    sys.stderr.write(
+        f"LinkFace SANDBOX on http://{args.host}:{args.port}  (api_id {SANDBOX_API_ID!r}, "
+        f"api_secret {SANDBOX_API_SECRET!r}: public sandbox credentials, not a real account). Ctrl+C stops.\n"
+    )
+    try:
+        serve_forever(args.host, args.port)
+    except KeyboardInterrupt:
+        pass
+    return EXIT_OK
+
+
+def run_make_sandbox_file(args: argparse.Namespace) -> int:
+    from app.sandbox.livefile import make_liveness_file
+
+    try:
+        motions = [int(code) for code in args.motions.split(",") if code.strip()]
+        face = args.face.read_bytes()
+    except (ValueError, OSError) as exc:
+        return fail(InputRejected("motions" if isinstance(exc, ValueError) else "face", "invalid", str(exc), str(exc)))
+    args.out.write_bytes(make_liveness_file(face, motions, passed=not args.failed, presentation=args.presentation))
+    sys.stderr.write(f"wrote sandbox liveness file {args.out} ({args.out.stat().st_size} bytes)\n")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.self_test:
+        from app.ui.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None:
+        from app.ui.main_window import run_app
+
+        return run_app()
+    handlers = {"call": run_call, "sandbox": run_sandbox, "make-sandbox-file": run_make_sandbox_file}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
