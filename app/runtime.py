@@ -10,8 +10,10 @@ import argparse
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
-from app.core.client import Connection, LinkFaceClient
+from app.core.client import Connection, LinkFaceClient, Progress
+from app.core.contract import CallResult, Request
 from app.core.errors import InputRejected
 from app.core.interpret import DEFAULT_FACE_THRESHOLD
 
@@ -57,3 +59,48 @@ def open_client(args: argparse.Namespace, environ: Mapping[str, str]) -> Iterato
             yield ClientSession(client, is_sandbox=True)
         finally:
             client.close()
+
+
+class CallService:
+    """Runs calls for the window: one place that resolves the account, calls, and (later) records.
+
+    Thread-safe: the window runs calls on worker threads. The in-process sandbox starts on first
+    use of the Sandbox profile and stops on close().
+    """
+
+    def __init__(self) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._sandbox: object | None = None
+        self._sandbox_connection: Connection | None = None
+
+    def connection_for(self, profile_name: str) -> Connection:
+        from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
+
+        with self._lock:
+            if self._sandbox_connection is None:
+                sandbox = Sandbox().start()
+                self._sandbox = sandbox
+                self._sandbox_connection = Connection(sandbox.base_url, SANDBOX_API_ID, SANDBOX_API_SECRET)
+            return self._sandbox_connection
+
+    def is_sandbox(self, profile_name: str) -> bool:
+        return True
+
+    def face_threshold(self, profile_name: str) -> float:
+        return DEFAULT_FACE_THRESHOLD
+
+    def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
+        """Validate, send and interpret one call on the given profile; raises LinkFaceError subclasses."""
+        client = LinkFaceClient(self.connection_for(profile_name))
+        try:
+            return client.call(request, progress=progress)
+        finally:
+            client.close()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._sandbox is not None:
+                self._sandbox.stop()  # type: ignore[attr-defined]
+                self._sandbox = self._sandbox_connection = None
