@@ -1,0 +1,84 @@
+"""The log file: rotating, private, and scrubbed of secrets, signs and unmasked personal data.
+
+Scrubbing happens on the formatted line (message, arguments and traceback alike), so no call
+site has to remember it. Secrets, names and ID numbers in use are registered with `redact_values`
+as they appear; ID numbers and 64-hex signs are also caught by pattern whatever the message.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import re
+import threading
+from collections import deque
+from pathlib import Path
+
+from app.core.masking import mask_id_numbers_in, mask_name
+
+LOGGER_NAME = "linkface"
+LOG_FILE = "linkface-desk.log"
+MAX_BYTES = 1024 * 1024
+BACKUPS = 5
+SIGN_PATTERN = re.compile(r"(?<![0-9a-fA-F])[0-9a-f]{64}(?![0-9a-fA-F])")
+SECRET_FIELD_PATTERN = re.compile(r"(?i)((?:api_secret|secret|sign|password)[\"']?\s*[:=]\s*[\"']?)([^\s\"'&,}]+)")
+
+
+class Redactor:
+    """Remembers the sensitive values seen recently and removes them from any text."""
+
+    def __init__(self, remember: int = 256) -> None:
+        self._lock = threading.Lock()
+        self._values: deque[tuple[str, str]] = deque(maxlen=remember)
+
+    def add_secret(self, value: str) -> None:
+        self._add(value, "[secret]")
+
+    def add_name(self, value: str) -> None:
+        self._add(value.strip(), mask_name(value))
+
+    def _add(self, value: str, replacement: str) -> None:
+        if len(value) < 2:
+            return
+        with self._lock:
+            if (value, replacement) not in self._values:
+                self._values.append((value, replacement))
+
+    def __call__(self, text: str) -> str:
+        with self._lock:
+            values = sorted(self._values, key=lambda pair: -len(pair[0]))
+        for value, replacement in values:
+            text = text.replace(value, replacement)
+        text = SECRET_FIELD_PATTERN.sub(lambda m: m.group(1) + "[redacted]", text)
+        text = SIGN_PATTERN.sub("[sign]", text)
+        return mask_id_numbers_in(text)
+
+
+REDACT = Redactor()
+
+
+class RedactingFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return REDACT(super().format(record))
+
+
+def logger() -> logging.Logger:
+    return logging.getLogger(LOGGER_NAME)
+
+
+def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
+    """Send the app's log to a private rotating file in log_dir; returns the file's path."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILE
+    os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    log = logger()
+    for handler in list(log.handlers):
+        if isinstance(handler, logging.handlers.RotatingFileHandler):
+            log.removeHandler(handler)
+            handler.close()
+    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(level)
+    return path
