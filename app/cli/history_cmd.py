@@ -1,0 +1,64 @@
+"""`linkface-desk history`: list or export the recorded calls (already masked)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from app.core.contract import Endpoint
+from app.core.history import COLUMNS, Filter, History
+from app.core.interpret import Verdict
+
+
+def _date(text: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(text).astimezone()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD or YYYY-MM-DDTHH:MM)") from None
+
+
+def add_history_parser(commands: Any) -> None:
+    history = commands.add_parser("history", help="list or export recorded calls (personal data masked)")
+    history.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD, local time)")
+    history.add_argument("--until", type=_date, help="before this date")
+    history.add_argument("--endpoint", choices=[e.value for e in Endpoint])
+    history.add_argument("--verdict", choices=[v.value for v in Verdict])
+    history.add_argument("--profile")
+    history.add_argument("--billed", choices=["yes", "no"])
+    history.add_argument("--search", default="", help="a request_id, sequence_id or ID number (full or masked)")
+    history.add_argument("--limit", type=int, default=50, help="rows to print (default 50; --csv exports all)")
+    history.add_argument("--csv", type=Path, metavar="FILE", help="export the filtered rows to CSV (UTF-8 with BOM)")
+    history.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+
+
+def filter_from(args: argparse.Namespace) -> Filter:
+    billed = None if args.billed is None else args.billed == "yes"
+    return Filter(since=args.since, until=args.until, endpoint=args.endpoint, verdict=args.verdict,
+                  profile=args.profile, billed=billed, search=args.search)
+
+
+def run_history(args: argparse.Namespace, history: History) -> int:
+    where = filter_from(args)
+    if args.csv:
+        count = history.export_csv(args.csv, where)
+        sys.stderr.write(f"exported {count} rows to {args.csv}\n")
+        return 0
+    rows = history.query(where, limit=args.limit)
+    if args.json:
+        for row in rows:
+            sys.stdout.write(json.dumps({c: getattr(row, c) for c in COLUMNS}, ensure_ascii=False) + "\n")
+        return 0
+    sys.stdout.write(f"{'time':<19}  {'profile':<12} {'endpoint':<8} {'code':<4} {'verdict':<17} billed  "
+                     f"{'id number':<18}  request_id\n")
+    for row in rows:
+        sys.stdout.write(
+            f"{row.at:%Y-%m-%d %H:%M:%S}  {row.profile[:12]:<12} {row.endpoint:<8} {row.code or '-':<4} "
+            f"{row.verdict or row.outcome:<17} {'yes' if row.billed else 'no':<6}  {row.id_masked or '':<18}  "
+            f"{row.request_id or ''}\n"
+        )
+    sys.stdout.write(f"{len(rows)} of {history.count(where)} rows\n")
+    return 0
