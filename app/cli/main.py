@@ -171,10 +171,15 @@ def run_make_sandbox_file(args: argparse.Namespace) -> int:
 
     try:
         motions = [int(code) for code in args.motions.split(",") if code.strip()]
-        face = args.face.read_bytes()
+    except ValueError:
+        return fail(InputRejected("motions", "integers", "Motions are comma-separated numbers, e.g. 0,1,2,3.",
+                                  "动作须为逗号分隔的数字，例如 0,1,2,3。"))
+    try:
+        data = make_liveness_file(args.face.read_bytes(), motions, passed=not args.failed,
+                                  presentation=args.presentation)
+        args.out.write_bytes(data)
     except (ValueError, OSError) as exc:
-        return fail(InputRejected("motions" if isinstance(exc, ValueError) else "face", "invalid", str(exc), str(exc)))
-    args.out.write_bytes(make_liveness_file(face, motions, passed=not args.failed, presentation=args.presentation))
+        return fail(InputRejected("face", "image", f"Cannot make the file: {exc}", f"无法生成文件：{exc}"))
     sys.stderr.write(f"wrote sandbox liveness file {args.out} ({args.out.stat().st_size} bytes)\n")
     return EXIT_OK
 

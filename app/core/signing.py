@@ -37,7 +37,7 @@ def make_timestamp(unit: TimestampUnit = TimestampUnit.MILLISECONDS, now: float 
 
 def parse_timestamp(value: str) -> float | None:
     """Read a timestamp in either unit back to seconds (the sandbox's freshness check); None if not digits."""
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         return None
     number = int(value)
     # Milliseconds have 13 digits until the year 2286; seconds have 10.

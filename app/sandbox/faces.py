@@ -26,6 +26,7 @@ class FaceSpec:
     background: RGB
     skin: RGB
     hair: RGB
+    clothes: RGB
     face_width: float = 0.56
     face_height: float = 0.70
     centre_x: float = 0.5
@@ -70,6 +71,7 @@ def draw_face(spec: FaceSpec, shot: Shot = ID_PHOTO, size: int = FACE_SIZE) -> I
 
     fw, fh = spec.face_width / 2, spec.face_height / 2
     cx, cy = spec.centre_x, spec.centre_y
+    draw.ellipse(box(cx, 1.08, 0.45, 0.3), fill=spec.clothes)  # shoulders, cut by the bottom edge
     if spec.side_hair:
         draw.rectangle(box(cx, cy, fw + 0.06, fh * 0.75), fill=spec.hair)
     draw.ellipse(box(cx, cy, fw, fh), fill=spec.skin)

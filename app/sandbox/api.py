@@ -1,0 +1,339 @@
+"""The five endpoints' rules, apart from HTTP: checks in the documented order, then the work.
+
+Order of checks (the path was checked by the server): signature and timestamp (1000), UTF-8
+(1001), required parameters and their values (1002), then each endpoint's own work. Stored
+ids are content hashes, so the same upload always gets the same id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import time
+import uuid
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from threading import Lock
+from typing import Any, Generic, TypeVar
+
+import requests
+import urllib3
+
+from app.core.contract import (
+    CHARGED,
+    DETECTION_TYPES,
+    LIVENESS_FIELDS,
+    LIVENESS_FILE_MAX_BYTES,
+    NOT_CHARGED,
+    SELFIE_FIELDS,
+    SUCCESS,
+    Endpoint,
+    SourceFields,
+)
+from app.core.errors import InputRejected, describe
+from app.core.signing import parse_timestamp, sign
+from app.core.validation import SELFIE_MAX_BYTES, check_id_number, inspect_image_bytes
+from app.sandbox.livefile import LivenessCapture, LivenessFileError, read_liveness_file
+from app.sandbox.people import Person, find_person, photo_on_file
+from app.sandbox.scoring import FaceReading, certificate_score, face_score, hack_score, read_face
+
+# Public on purpose: the sandbox's only account, printed in the docs and the samples' README.
+SANDBOX_API_ID = "sandbox"
+SANDBOX_API_SECRET = "sandbox-secret-not-a-real-credential"
+
+TIMESTAMP_TOLERANCE_S = 300
+STORE_CAPACITY = 256
+FILE_FIELDS = (LIVENESS_FIELDS.file, SELFIE_FIELDS.file)
+
+T = TypeVar("T")
+
+
+class Refusal(Exception):
+    """Stop the call and answer this code."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Outcome:
+    code: str
+    data: dict[str, Any] | None = None
+    charge: int = NOT_CHARGED
+
+    def envelope(self) -> dict[str, Any]:
+        """The documented response object, with a fresh sandbox request id."""
+        payload: dict[str, Any] = {
+            "request_id": f"SANDBOX-{uuid.uuid4().hex}",
+            "code": self.code,
+            "msg": describe(self.code).zh,
+        }
+        if self.code == SUCCESS:
+            payload["data"] = self.data
+        payload["charge"] = self.charge
+        return payload
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    """One request as raw bytes: the query string's fields and the multipart fields."""
+
+    endpoint: Endpoint
+    query: Mapping[str, bytes]
+    parts: Mapping[str, bytes]
+
+
+class LruStore(Generic[T]):
+    """A bounded, thread-safe map from id to value; the oldest entry goes first."""
+
+    def __init__(self, capacity: int = STORE_CAPACITY) -> None:
+        self._items: OrderedDict[str, T] = OrderedDict()
+        self._capacity = capacity
+        self._lock = Lock()
+
+    def put(self, key: str, value: T) -> str:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._capacity:
+                self._items.popitem(last=False)
+        return key
+
+    def get(self, key: str) -> T | None:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+
+def content_id(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:32]
+
+
+def fetch(url: str, limit: int, timeout: float) -> bytes:
+    """GET a source the caller named (at most limit + 1 bytes, so "too large" stays visible)."""
+    try:
+        with requests.Session() as session:
+            session.trust_env = False  # no proxy from the environment: loopback samples must work
+            with session.get(url, timeout=timeout, stream=True) as response:
+                response.raise_for_status()
+                data: bytes = response.raw.read(limit + 1, decode_content=True)
+                return data
+    except (requests.Timeout, urllib3.exceptions.TimeoutError):
+        raise Refusal("1005") from None
+    except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, ValueError):
+        raise Refusal("1006") from None
+
+
+@cache
+def _photo_reading(person: Person) -> FaceReading | None:
+    photo = photo_on_file(person)
+    return None if photo is None else read_face(photo)
+
+
+def id_trail(name: str, id_number: str, face: FaceReading) -> dict[str, Any]:
+    """The ID call's decision trail; each step's field only when the step before it passed."""
+    if not face.usable:
+        return {"check_result": 2}
+    person = find_person(id_number)
+    if person is None:
+        return {"check_result": 1, "id_name_result": 3}
+    if name != person.name:
+        return {"check_result": 1, "id_name_result": 2}
+    photo = _photo_reading(person)
+    if photo is None:
+        return {"check_result": 1, "id_name_result": 1, "photo_result": 2}
+    if not photo.usable:
+        return {"check_result": 1, "id_name_result": 1, "photo_result": 3}
+    return {"check_result": 1, "id_name_result": 1, "photo_result": 1,
+            "certificate_score": certificate_score(face, photo)}
+
+
+def _text(raw: bytes | None) -> str:
+    """Lenient decoding for the signature check, which runs before the UTF-8 check."""
+    return "" if raw is None else raw.decode("utf-8", "replace")
+
+
+def _required(form: Mapping[str, str], name: str) -> str:
+    value = form.get(name, "").strip()
+    if not value:
+        raise Refusal("1002")
+    return value
+
+
+def _flag(form: Mapping[str, str], name: str) -> bool:
+    value = form.get(name, "false")
+    if value not in ("true", "false"):
+        raise Refusal("1002")
+    return value == "true"
+
+
+def _require_source(form: Mapping[str, str], files: Mapping[str, bytes], fields: SourceFields) -> None:
+    if fields.file not in files and not form.get(fields.url) and not form.get(fields.stored_id):
+        raise Refusal("1002")
+
+
+def _face_of(capture: LivenessCapture) -> FaceReading:
+    face = read_face(capture.face)
+    if face is None:  # read_liveness_file has decoded it once already
+        raise Refusal("1003")
+    return face
+
+
+def _usable(face: FaceReading) -> FaceReading:
+    """Selfie and hack calls: a face the detector cannot find is 1004."""
+    if not face.usable:
+        raise Refusal("1004")
+    return face
+
+
+class SandboxApi:
+    """The sandbox's behaviour behind the HTTP layer; holds the stored uploads."""
+
+    def __init__(self, fetch_timeout: float = 5.0, clock: Callable[[], float] = time.time,
+                 accounts: Mapping[str, str] | None = None) -> None:
+        self._accounts = dict(accounts or {SANDBOX_API_ID: SANDBOX_API_SECRET})
+        self._fetch_timeout = fetch_timeout
+        self._clock = clock
+        self._captures: LruStore[LivenessCapture] = LruStore()
+        self._images: LruStore[FaceReading] = LruStore()
+        self._handlers: dict[Endpoint, Callable[[dict[str, str], dict[str, bytes]], Outcome]] = {
+            Endpoint.TOKEN: self._token,
+            Endpoint.ID_NUMBER: self._id_number,
+            Endpoint.HACK: self._hack,
+            Endpoint.SELFIE: self._selfie,
+            Endpoint.PARSE: self._parse,
+        }
+
+    def handle(self, call: ApiCall) -> Outcome:
+        try:
+            self._check_signature(call)
+            try:
+                for value in call.query.values():
+                    value.decode("utf-8")
+                form = {name: value.decode("utf-8") for name, value in call.parts.items() if name not in FILE_FIELDS}
+            except UnicodeDecodeError:
+                raise Refusal("1001") from None
+            if not call.query.get("sequence_id", b"").strip():
+                raise Refusal("1002")
+            files = {name: call.parts[name] for name in FILE_FIELDS if name in call.parts}
+            return self._handlers[call.endpoint](form, files)
+        except Refusal as refusal:
+            return Outcome(refusal.code)
+
+    def _check_signature(self, call: ApiCall) -> None:
+        api_id = _text(call.query.get("api_id"))
+        timestamp = _text(call.parts.get("timestamp"))
+        given = _text(call.parts.get("sign")).encode()
+        secret = self._accounts.get(api_id)
+        # isascii: str.isdigit() also accepts digits such as '²' that int() refuses.
+        moment = parse_timestamp(timestamp) if timestamp.isascii() else None
+        if (secret is None or moment is None or abs(self._clock() - moment) > TIMESTAMP_TOLERANCE_S
+                or not hmac.compare_digest(given, sign(api_id, secret, timestamp).encode())):
+            raise Refusal("1000")
+
+    # --- sources ---------------------------------------------------------------------------------
+
+    def _upload(self, form: dict[str, str], files: dict[str, bytes], fields: SourceFields, limit: int,
+                too_large: str) -> bytes:
+        """The uploaded file, else the URL's content (file before URL, as documented)."""
+        data = files.get(fields.file)
+        if data is None:
+            data = fetch(form[fields.url], limit, self._fetch_timeout)
+        if len(data) > limit:
+            raise Refusal(too_large)
+        return data
+
+    def _capture(self, form: dict[str, str], files: dict[str, bytes]) -> tuple[str, LivenessCapture]:
+        """The liveness source, stored id first. Call it after the other parameter checks."""
+        _require_source(form, files, LIVENESS_FIELDS)
+        stored_id = form.get(LIVENESS_FIELDS.stored_id)
+        if stored_id:
+            capture = self._captures.get(stored_id)
+            if capture is None:
+                raise Refusal("1002")  # the document names no code for an unknown liveness id
+            return stored_id, capture
+        data = self._upload(form, files, LIVENESS_FIELDS, LIVENESS_FILE_MAX_BYTES, "1002")
+        try:
+            capture = read_liveness_file(data)
+        except LivenessFileError:
+            raise Refusal("1003") from None
+        return self._captures.put(content_id(data), capture), capture
+
+    def _selfie_face(self, form: dict[str, str], files: dict[str, bytes]) -> tuple[str, FaceReading]:
+        """The selfie source, image id first."""
+        image_id = form.get(SELFIE_FIELDS.stored_id)
+        if image_id:
+            face = self._images.get(image_id)
+            if face is None:
+                raise Refusal("1014")
+            return image_id, face
+        data = self._upload(form, files, SELFIE_FIELDS, SELFIE_MAX_BYTES, "1013")
+        try:
+            inspect_image_bytes(data)
+        except InputRejected as rejected:
+            raise Refusal("1015" if rejected.rule == "image_content" else "1016") from None
+        face = read_face(data)
+        if face is None:  # the header was fine, the pixels are not
+            raise Refusal("1015")
+        return self._images.put(content_id(data), face), face
+
+    # --- endpoints -------------------------------------------------------------------------------
+
+    def _token(self, form: dict[str, str], files: dict[str, bytes]) -> Outcome:
+        if form.get("detection_type") not in DETECTION_TYPES:
+            raise Refusal("1002")
+        # Never billed: the document's only success example says charge 2.
+        return Outcome(SUCCESS, {"token": f"sandbox-token-{secrets.token_hex(16)}"}, NOT_CHARGED)
+
+    def _id_number(self, form: dict[str, str], files: dict[str, bytes]) -> Outcome:
+        name = _required(form, "name")
+        try:
+            id_number = check_id_number(_required(form, "id_number"))
+        except InputRejected:
+            raise Refusal("1002") from None
+        auto_hack = _flag(form, "auto_hack")
+        liveness_id, capture = self._capture(form, files)
+        face = _face_of(capture)
+        data = id_trail(name, id_number, face)
+        if auto_hack:
+            data["hack_score"] = hack_score(capture.presentation, face)
+        data["liveness_encrypt_data_id"] = liveness_id
+        return Outcome(SUCCESS, data, CHARGED if data["check_result"] == 1 else NOT_CHARGED)
+
+    def _hack(self, form: dict[str, str], files: dict[str, bytes]) -> Outcome:
+        liveness_id, capture = self._capture(form, files)
+        face = _usable(_face_of(capture))
+        data = {"hack_score": hack_score(capture.presentation, face), "liveness_encrypt_data_id": liveness_id}
+        return Outcome(SUCCESS, data, CHARGED)
+
+    def _selfie(self, form: dict[str, str], files: dict[str, bytes]) -> Outcome:
+        _flag(form, "selfie_auto_rotate")  # checked, no effect: the sandbox's faces are upright
+        auto_hack = _flag(form, "selfie_auto_hack")
+        _require_source(form, files, SELFIE_FIELDS)
+        liveness_id, capture = self._capture(form, files)
+        image_id, selfie = self._selfie_face(form, files)
+        face = _usable(_face_of(capture))
+        selfie = _usable(selfie)
+        data: dict[str, Any] = {"face_score": face_score(face, selfie)}
+        if auto_hack:
+            data["hack_score"] = hack_score(capture.presentation, face)
+        data.update(liveness_encrypt_data_id=liveness_id, image_id=image_id)
+        return Outcome(SUCCESS, data, CHARGED)
+
+    def _parse(self, form: dict[str, str], files: dict[str, bytes]) -> Outcome:
+        liveness_id, capture = self._capture(form, files)
+        face = _face_of(capture)
+        data = {
+            "liveness_result": capture.passed,
+            "motion_process": list(capture.motions),
+            "image_id": self._images.put(content_id(capture.face), face),
+            "video_id": content_id(b"video:" + liveness_id.encode()),
+            "liveness_encrypt_data_id": liveness_id,
+        }
+        return Outcome(SUCCESS, data, CHARGED)
