@@ -178,6 +178,12 @@ class LinkFaceClient:
     def close(self) -> None:
         self._session.close()
 
+    def __enter__(self) -> LinkFaceClient:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
     # --- one method per endpoint ----------------------------------------------------------------
 
     def get_token(self, detection_type: str, **kw: Any) -> CallResult[TokenData]:

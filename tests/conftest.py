@@ -1,0 +1,35 @@
+"""Fixtures shared by every suite: a real sandbox server on loopback and the shipped samples."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Qt must never look for a screen in tests; set before any test module imports PySide6.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.sandbox.server import Sandbox
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "samples"
+
+
+@pytest.fixture(scope="session")
+def running_sandbox() -> Iterator[Sandbox]:
+    with Sandbox(delay_scale=0, fetch_timeout=0.5) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def sandbox(running_sandbox: Sandbox) -> Iterator[Sandbox]:
+    """The shared sandbox, with no fault left over from another test."""
+    running_sandbox.clear_faults()
+    yield running_sandbox
+    running_sandbox.clear_faults()
+
+
+@pytest.fixture(scope="session")
+def samples_dir() -> Path:
+    return SAMPLES_DIR
