@@ -1,8 +1,5 @@
 """LinkFace Desk: a desktop client for the LinkFace liveness-SDK companion cloud API."""
 
-from importlib import metadata
-
-try:
-    __version__ = metadata.version("linkface-desk")
-except metadata.PackageNotFoundError:  # running from a source tree or a frozen bundle without metadata
-    __version__ = "0.1.0"
+# The one place the version lives: pyproject.toml reads it (tool.setuptools.dynamic), and so do
+# the window, the CLI and the release build.
+__version__ = "0.1.0"

@@ -161,6 +161,8 @@ class _Handler(BaseHTTPRequestHandler):
     server: _Server
     protocol_version = "HTTP/1.1"
     timeout = 30  # seconds a client may stall mid-request
+    # Headers and body go out in two writes; without TCP_NODELAY the body waits for a delayed ACK (~40 ms).
+    disable_nagle_algorithm = True
 
     # --- routing ---------------------------------------------------------------------------------
 
