@@ -1,106 +1,137 @@
-"""Turns "which account" (a profile, explicit flags or the sandbox) into a ready client.
+"""What the CLI and the window share: profiles, secrets, history, logging and the sandbox.
 
-Shared by the CLI and the window; it sits above core and sandbox because the built-in Sandbox
-profile starts an in-process sandbox server on a free loopback port.
+It sits above core and sandbox because the built-in Sandbox profile starts an in-process sandbox
+server on a free loopback port. Every call goes through `Runtime.run`, the one place that
+resolves the account, sends, records history and logs.
 """
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+import dataclasses
+import os
+import threading
+import time
+from collections.abc import Mapping
 from typing import Any
 
+from app.core import paths
 from app.core.client import Connection, LinkFaceClient, Progress
-from app.core.contract import CallResult, Request
-from app.core.errors import InputRejected
-from app.core.interpret import DEFAULT_FACE_THRESHOLD
+from app.core.contract import CallResult, IdNumberRequest, Request
+from app.core.errors import InputRejected, LinkFaceError
+from app.core.history import History, HistoryError
+from app.core.interpret import verdict_for
+from app.core.logs import REDACT, logger, setup_logging
+from app.core.profiles import Profile, ProfileStore
+from app.core.secrets import SecretStore, secret_for
+from app.core.signing import new_sequence_id
 
-SECRET_ENV = "LINKFACE_API_SECRET"
-
-
-@dataclass
-class ClientSession:
-    client: LinkFaceClient
-    is_sandbox: bool
-    face_threshold: float = DEFAULT_FACE_THRESHOLD
+HISTORY_FILE = "history.sqlite3"
 
 
-@contextmanager
-def sandbox_connection() -> Iterator[Connection]:
-    """An in-process sandbox on a free loopback port, stopped when the block ends."""
-    from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
+class Runtime:
+    """Long-lived services for one user session. Thread-safe: the window calls `run` from workers.
 
-    with Sandbox() as sandbox:
-        yield Connection(sandbox.base_url, SANDBOX_API_ID, SANDBOX_API_SECRET)
-
-
-@contextmanager
-def open_client(args: argparse.Namespace, environ: Mapping[str, str]) -> Iterator[ClientSession]:
-    """Explicit --base-url/--api-id (secret from the environment), else the sandbox."""
-    if args.base_url or args.api_id:
-        secret = environ.get(SECRET_ENV, "")
-        if not (args.base_url and args.api_id and secret):
-            raise InputRejected(
-                "connection", "explicit_connection",
-                f"--base-url and --api-id go together, with the secret in ${SECRET_ENV}.",
-                f"--base-url 与 --api-id 须同时给出，密钥放在环境变量 {SECRET_ENV} 中。",
-            )
-        client = LinkFaceClient(Connection(args.base_url, args.api_id, secret))
-        try:
-            yield ClientSession(client, is_sandbox=False)
-        finally:
-            client.close()
-        return
-    with sandbox_connection() as connection:
-        client = LinkFaceClient(connection)
-        try:
-            yield ClientSession(client, is_sandbox=True)
-        finally:
-            client.close()
-
-
-class CallService:
-    """Runs calls for the window: one place that resolves the account, calls, and (later) records.
-
-    Thread-safe: the window runs calls on worker threads. The in-process sandbox starts on first
-    use of the Sandbox profile and stops on close().
+    ``history`` is None when the history file cannot be used; ``history_problem`` then says why.
     """
 
-    def __init__(self) -> None:
-        import threading
-
+    def __init__(
+        self,
+        environ: Mapping[str, str] | None = None,
+        profiles: ProfileStore | None = None,
+        secrets: SecretStore | None = None,
+        log_to_file: bool = True,
+    ) -> None:
+        self.environ = dict(os.environ if environ is None else environ)
+        self.profiles = profiles or ProfileStore.open_default(self.environ)
+        self.secrets = secrets or SecretStore()
+        self.log_file = setup_logging(paths.log_dir(self.environ)) if log_to_file else None
+        self.history: History | None = None
+        self.history_problem: HistoryError | None = None
+        try:
+            self.history = History(paths.data_dir(self.environ) / HISTORY_FILE)
+            self.history.purge_older_than(self.history.retention_days)
+        except HistoryError as problem:
+            self.history_problem = problem
+            logger().error("history unavailable: %s", problem)
         self._lock = threading.Lock()
-        self._sandbox: object | None = None
-        self._sandbox_connection: Connection | None = None
+        self._sandbox: Any = None
 
-    def connection_for(self, profile_name: str) -> Connection:
+    # --- accounts --------------------------------------------------------------------------------
+
+    def _sandbox_connection(self, profile: Profile) -> Connection:
         from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
 
         with self._lock:
-            if self._sandbox_connection is None:
-                sandbox = Sandbox().start()
-                self._sandbox = sandbox
-                self._sandbox_connection = Connection(sandbox.base_url, SANDBOX_API_ID, SANDBOX_API_SECRET)
-            return self._sandbox_connection
+            if self._sandbox is None:
+                self._sandbox = Sandbox(store_dir=paths.cache_dir(self.environ) / "sandbox").start()
+            base_url = self._sandbox.base_url
+        return dataclasses.replace(profile.connection(""), base_url=base_url, api_id=SANDBOX_API_ID,
+                                   api_secret=SANDBOX_API_SECRET)
+
+    def connection_for(self, profile: Profile) -> Connection:
+        """Raises InputRejected when no secret is saved, KeychainUnavailable when the keychain cannot answer."""
+        if profile.is_sandbox:
+            return self._sandbox_connection(profile)
+        return profile.connection(secret_for(profile, self.secrets, self.environ))
 
     def is_sandbox(self, profile_name: str) -> bool:
-        return True
+        return self.profiles.get(profile_name).is_sandbox
 
     def face_threshold(self, profile_name: str) -> float:
-        return DEFAULT_FACE_THRESHOLD
+        return self.profiles.get(profile_name).face_threshold
 
-    def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
-        """Validate, send and interpret one call on the given profile; raises LinkFaceError subclasses."""
-        client = LinkFaceClient(self.connection_for(profile_name))
+    def client_for(self, profile: Profile) -> LinkFaceClient:
+        return LinkFaceClient(self.connection_for(profile))
+
+    # --- calls -----------------------------------------------------------------------------------
+
+    def run(
+        self, profile: Profile | str, request: Request, progress: Progress | None = None,
+        sequence_id: str | None = None,
+    ) -> CallResult[Any]:
+        """Send one call on a profile, record it in history and the log; raises LinkFaceError subclasses.
+
+        Input rejected locally is not recorded: nothing was sent.
+        """
+        if isinstance(profile, str):
+            profile = self.profiles.get(profile)
+        if isinstance(request, IdNumberRequest):
+            REDACT.add_name(request.name)
+        sequence_id = sequence_id or new_sequence_id()
+        started = time.monotonic()
+        endpoint = request.endpoint.value
         try:
-            return client.call(request, progress=progress)
-        finally:
-            client.close()
+            with self.client_for(profile) as client:
+                result = client.call(request, sequence_id=sequence_id, progress=progress)
+        except InputRejected:
+            raise
+        except LinkFaceError as error:
+            logger().warning("call %s on %r failed (sequence_id %s): %s", endpoint, profile.name, sequence_id, error)
+            if self.history is not None and profile.record_history:
+                self.history.record_failure(profile.name, request, error, sequence_id, time.monotonic() - started,
+                                            sandbox=profile.is_sandbox)
+            raise
+        logger().info("call %s on %r: %s, request_id %s, billed %s, %.0f ms", endpoint, profile.name,
+                      verdict_for(result, profile.face_threshold).value, result.request_id, result.billed,
+                      result.duration_s * 1000)
+        if self.history is not None and profile.record_history:
+            self.history.record_result(profile.name, request, result, profile.face_threshold,
+                                       sandbox=profile.is_sandbox)
+        return result
+
+    def billed_counts(self, profile_name: str) -> tuple[int, int]:
+        return self.history.billed_counts(profile_name) if self.history is not None else (0, 0)
 
     def close(self) -> None:
         with self._lock:
             if self._sandbox is not None:
-                self._sandbox.stop()  # type: ignore[attr-defined]
-                self._sandbox = self._sandbox_connection = None
+                self._sandbox.stop()
+                self._sandbox = None
+        if self.history is not None:
+            self.history.close()
+
+    def __enter__(self) -> Runtime:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -3,18 +3,21 @@
 `call` prints one JSON object on stdout (the result or the failure) and, on failure, one human
 line on stderr. Exit codes: 0 success, 2 input rejected locally (nothing sent), 3 the API
 answered with a code other than 0000, 4 transport or protocol failure, 5 no usable keychain.
+Every command that calls the API goes through app.runtime.Runtime, which records history.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.cli.history_cmd import add_history_parser, run_history
+from app.cli.profile_cmd import add_profile_parser, run_profile
 from app.core.contract import (
     DETECTION_TYPES,
     FileSource,
@@ -30,8 +33,12 @@ from app.core.contract import (
 )
 from app.core.errors import InputRejected, LinkFaceError, error_summary
 from app.core.interpret import summarize
+from app.core.profiles import SANDBOX_PROFILE_NAME, Profile
+from app.core.secrets import SECRET_ENV
+from app.runtime import Runtime
 
-EXIT_OK, EXIT_INPUT, EXIT_API, EXIT_TRANSPORT = 0, 2, 3, 4
+EXIT_OK, EXIT_INPUT, EXIT_API, EXIT_TRANSPORT, EXIT_KEYCHAIN = 0, 2, 3, 4, 5
+COMMAND_LINE_PROFILE = "command-line"  # the profile name history records for --base-url/--api-id calls
 
 
 def _source(args: argparse.Namespace, kind: str, required: bool = True) -> Source:
@@ -69,7 +76,7 @@ def _add_call_parser(commands: Any) -> None:
     endpoints = call.add_subparsers(dest="endpoint", required=True, metavar="ENDPOINT")
     conn = argparse.ArgumentParser(add_help=False)
     where = conn.add_argument_group("connection (default: the built-in sandbox)")
-    where.add_argument("--sandbox", action="store_true", help="use an in-process sandbox server")
+    where.add_argument("--sandbox", action="store_true", help="use the built-in sandbox (the default)")
     where.add_argument("--profile", help="a saved profile (see `linkface-desk profile list`)")
     where.add_argument("--base-url", help="API base URL; the secret comes from $LINKFACE_API_SECRET")
     where.add_argument("--api-id", help="API id, with --base-url")
@@ -121,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_call_parser(commands)
     _add_sandbox_parsers(commands)
+    add_profile_parser(commands)
+    add_history_parser(commands)
     return parser
 
 
@@ -137,19 +146,48 @@ def fail(exc: LinkFaceError) -> int:
     return exc.exit_code
 
 
-def run_call(args: argparse.Namespace) -> int:
-    from app.runtime import open_client
+def _profile_for(args: argparse.Namespace, runtime: Runtime) -> Profile:
+    """--base-url/--api-id (secret from the environment), else --profile, else the built-in Sandbox."""
+    if args.sandbox and (args.profile or args.base_url or args.api_id):
+        raise InputRejected("connection", "one_connection", "Give --sandbox, --profile or --base-url, not several.",
+                            "--sandbox、--profile 与 --base-url 只能选一个。")
+    if args.base_url or args.api_id:
+        if not (args.base_url and args.api_id and runtime.environ.get(SECRET_ENV)):
+            raise InputRejected(
+                "connection", "explicit_connection",
+                f"--base-url and --api-id go together, with the secret in ${SECRET_ENV}.",
+                f"--base-url 与 --api-id 须同时给出，密钥放在环境变量 {SECRET_ENV} 中。",
+            )
+        profile = Profile(COMMAND_LINE_PROFILE, base_url=args.base_url, api_id=args.api_id)
+    else:
+        profile = runtime.profiles.get(args.profile or SANDBOX_PROFILE_NAME)
+    if args.face_threshold is not None:
+        profile = dataclasses.replace(profile, face_threshold=args.face_threshold)
+    return profile
 
+
+def run_call(args: argparse.Namespace, runtime: Runtime) -> int:
     try:
         request = build_request(args)
-        with open_client(args, os.environ) as session:
-            result = session.client.call(request, sequence_id=args.sequence_id)
-            payload = {"ok": True, "sandbox": session.is_sandbox,
-                       **summarize(result, args.face_threshold or session.face_threshold)}
+        profile = _profile_for(args, runtime)
+        result = runtime.run(profile, request, sequence_id=args.sequence_id)
     except LinkFaceError as exc:
         return fail(exc)
-    _print_json(payload)
+    _print_json({"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
+                 **summarize(result, profile.face_threshold)})
     return EXIT_OK
+
+
+def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
+    if runtime.history is None:
+        assert runtime.history_problem is not None
+        return fail(runtime.history_problem)
+    return run_history(args, runtime.history)
+
+
+def run_profile_command(args: argparse.Namespace, runtime: Runtime) -> int:
+    return run_profile(args, runtime.client_for, store=runtime.profiles, secrets=runtime.secrets,
+                       environ=runtime.environ)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:
@@ -194,8 +232,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from app.ui.main_window import run_app
 
         return run_app()
-    handlers = {"call": run_call, "sandbox": run_sandbox, "make-sandbox-file": run_make_sandbox_file}
-    return handlers[args.command](args)
+    if args.command == "sandbox":
+        return run_sandbox(args)
+    if args.command == "make-sandbox-file":
+        return run_make_sandbox_file(args)
+    handlers = {"call": run_call, "history": run_history_command, "profile": run_profile_command}
+    try:
+        runtime = Runtime()
+    except LinkFaceError as exc:  # e.g. a settings file from a newer version
+        return fail(exc)
+    with runtime:
+        return handlers[args.command](args, runtime)
 
 
 if __name__ == "__main__":

@@ -256,4 +256,6 @@ def error_summary(exc: LinkFaceError) -> dict[str, object]:
                 "sequence_id": exc.sequence_id, "raw": exc.raw[:2000]}
     if isinstance(exc, Cancelled):
         return {"type": "cancelled", "message": str(exc)}
-    return {"type": type(exc).__name__, "message": str(exc)}
+    # Errors defined elsewhere in core (KeychainUnavailable, HistoryError) carry their own bilingual text.
+    kind = "".join(f"_{c.lower()}" if c.isupper() else c for c in type(exc).__name__).lstrip("_")
+    return {"type": kind, "message": str(exc), "message_zh": getattr(exc, "message_zh", None)}

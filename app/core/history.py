@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from app.core.contract import CallResult, Endpoint, IdNumberRequest, Request
-from app.core.errors import LinkFaceError, error_summary
+from app.core.errors import InputRejected, LinkFaceError, error_summary
 from app.core.interpret import summarize
 from app.core.masking import mask_id_number, mask_name
 
@@ -60,6 +60,7 @@ MIGRATIONS: dict[int, str] = {
         CREATE INDEX calls_request_id ON calls(request_id);
         CREATE INDEX calls_sequence_id ON calls(sequence_id);
         CREATE INDEX calls_id_masked ON calls(id_masked);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
 }
 
@@ -286,6 +287,20 @@ class History:
         return written
 
     # --- retention -------------------------------------------------------------------------------
+
+    @property
+    def retention_days(self) -> int:
+        """Rows older than this are deleted when the app starts; kept in the file it governs."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'retention_days'").fetchone()
+        return int(row[0]) if row else DEFAULT_RETENTION_DAYS
+
+    def set_retention_days(self, days: int) -> None:
+        if not 1 <= days <= 3650:
+            raise InputRejected("retention_days", "range", "Keep history between 1 and 3650 days.",
+                                "历史记录保留天数须在 1–3650 之间。")
+        with self._transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)", [str(days)])
 
     def purge_older_than(self, days: int = DEFAULT_RETENTION_DAYS) -> int:
         cutoff = self._now() - dt.timedelta(days=days)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import json
+import re
 import secrets
 import time
 import uuid
@@ -16,6 +18,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from threading import Lock
 from typing import Any, Generic, TypeVar
 
@@ -36,7 +39,7 @@ from app.core.contract import (
 from app.core.errors import InputRejected, describe
 from app.core.signing import parse_timestamp, sign
 from app.core.validation import SELFIE_MAX_BYTES, check_id_number, inspect_image_bytes
-from app.sandbox.livefile import LivenessCapture, LivenessFileError, read_liveness_file
+from app.sandbox.livefile import LivenessCapture, LivenessFileError, make_liveness_file, read_liveness_file
 from app.sandbox.people import Person, find_person, photo_on_file
 from app.sandbox.scoring import FaceReading, certificate_score, face_score, hack_score, read_face
 
@@ -88,19 +91,29 @@ class ApiCall:
 
 
 class LruStore(Generic[T]):
-    """A bounded, thread-safe map from id to value; the oldest entry goes first."""
+    """A bounded, thread-safe map from id to value; the oldest entry goes first.
 
-    def __init__(self, capacity: int = STORE_CAPACITY) -> None:
+    With a ``directory`` (and a codec), entries are also kept on disk, so stored ids survive from one
+    `linkface-desk call` process to the next, as they would on the real service.
+    """
+
+    def __init__(self, capacity: int = STORE_CAPACITY, directory: Path | None = None,
+                 codec: tuple[Callable[[T], bytes], Callable[[bytes], T]] | None = None) -> None:
         self._items: OrderedDict[str, T] = OrderedDict()
         self._capacity = capacity
         self._lock = Lock()
+        self._directory = directory if codec is not None else None
+        self._codec = codec
 
     def put(self, key: str, value: T) -> str:
         with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self._capacity:
-                self._items.popitem(last=False)
+            self._remember(key, value)
+            if self._directory is not None and self._codec is not None:
+                self._directory.mkdir(parents=True, exist_ok=True)
+                (self._directory / key).write_bytes(self._codec[0](value))
+                on_disk = sorted(self._directory.iterdir(), key=lambda p: p.stat().st_mtime)
+                for old in on_disk[: max(0, len(on_disk) - self._capacity)]:
+                    old.unlink(missing_ok=True)
         return key
 
     def get(self, key: str) -> T | None:
@@ -108,7 +121,27 @@ class LruStore(Generic[T]):
             value = self._items.get(key)
             if value is not None:
                 self._items.move_to_end(key)
+            elif self._directory is not None and self._codec is not None and _STORED_ID.fullmatch(key):
+                try:
+                    value = self._codec[1]((self._directory / key).read_bytes())
+                except (OSError, ValueError):
+                    return None
+                self._remember(key, value)
             return value
+
+    def _remember(self, key: str, value: T) -> None:
+        self._items[key] = value
+        self._items.move_to_end(key)
+        while len(self._items) > self._capacity:
+            self._items.popitem(last=False)
+
+
+_STORED_ID = re.compile(r"[0-9a-f]{32}")
+_CAPTURE_CODEC: tuple[Callable[[LivenessCapture], bytes], Callable[[bytes], LivenessCapture]] = (
+    lambda c: make_liveness_file(c.face, c.motions, c.passed, c.presentation), read_liveness_file)
+_FACE_CODEC: tuple[Callable[[FaceReading], bytes], Callable[[bytes], FaceReading]] = (
+    lambda f: json.dumps({"hash": f.hash, "usable": f.usable}).encode(),
+    lambda b: FaceReading(**json.loads(b)))
 
 
 def content_id(data: bytes) -> str:
@@ -196,12 +229,12 @@ class SandboxApi:
     """The sandbox's behaviour behind the HTTP layer; holds the stored uploads."""
 
     def __init__(self, fetch_timeout: float = 5.0, clock: Callable[[], float] = time.time,
-                 accounts: Mapping[str, str] | None = None) -> None:
+                 accounts: Mapping[str, str] | None = None, store_dir: Path | None = None) -> None:
         self._accounts = dict(accounts or {SANDBOX_API_ID: SANDBOX_API_SECRET})
         self._fetch_timeout = fetch_timeout
         self._clock = clock
-        self._captures: LruStore[LivenessCapture] = LruStore()
-        self._images: LruStore[FaceReading] = LruStore()
+        self._captures = LruStore(directory=store_dir and store_dir / "captures", codec=_CAPTURE_CODEC)
+        self._images = LruStore(directory=store_dir and store_dir / "images", codec=_FACE_CODEC)
         self._handlers: dict[Endpoint, Callable[[dict[str, str], dict[str, bytes]], Outcome]] = {
             Endpoint.TOKEN: self._token,
             Endpoint.ID_NUMBER: self._id_number,

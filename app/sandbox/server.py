@@ -20,6 +20,7 @@ import time
 from collections import deque
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
@@ -65,8 +66,8 @@ class Sandbox:
     """A running sandbox server; ``start()`` serves on a background thread until ``stop()``."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, ssl_context: ssl.SSLContext | None = None,
-                 delay_scale: float = 1.0, fetch_timeout: float = 5.0) -> None:
-        self.api = SandboxApi(fetch_timeout=fetch_timeout)
+                 delay_scale: float = 1.0, fetch_timeout: float = 5.0, store_dir: Path | None = None) -> None:
+        self.api = SandboxApi(fetch_timeout=fetch_timeout, store_dir=store_dir)
         self.delay_scale = delay_scale
         self._address = (host, port)
         self._ssl_context = ssl_context

@@ -21,7 +21,7 @@ from app.core.contract import (
     IdNumberRequest,
     StoredIdSource,
 )
-from app.core.errors import ApiError, TransportError, TransportKind
+from app.core.errors import ApiError, InputRejected, TransportError, TransportKind
 from app.core.history import MIGRATIONS, SCHEMA_VERSION, Filter, History, HistoryError
 
 NAME, ID = "张三丰", "11010519491231002X"
@@ -135,6 +135,11 @@ def test_retention_and_delete_all(history: History, clock: Clock) -> None:
     history.record_result("A", REQUEST, id_result(rid="old"), 0.7)
     clock.now += dt.timedelta(days=91)
     history.record_result("A", REQUEST, id_result(rid="new"), 0.7)
+    assert history.retention_days == 90
+    history.set_retention_days(30)
+    assert history.retention_days == 30
+    with pytest.raises(InputRejected):
+        history.set_retention_days(0)
     assert history.purge_older_than(90) == 1
     assert [r.request_id for r in history.query()] == ["new"]
     assert history.delete_all() == 1

@@ -183,3 +183,24 @@ def test_stored_ids_are_bounded() -> None:
     assert store.get("a") == 1  # now the most recently used
     store.put("c", 3)
     assert (store.get("a"), store.get("b"), store.get("c")) == (1, None, 3)
+
+
+def test_stored_ids_survive_a_restart_with_a_store_dir(tmp_path: Path, samples: dict[str, bytes]) -> None:
+    """Each `linkface-desk call` starts its own sandbox; ids must carry over, as on the real service."""
+    from app.core.client import Connection, LinkFaceClient
+    from app.core.contract import FileSource, StoredIdSource
+    from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
+
+    capture = tmp_path / "c.lfs"
+    capture.write_bytes(samples["zhang-san.lfs"])
+    selfie = tmp_path / "s.jpg"
+    selfie.write_bytes(samples["zhang-san-selfie.jpg"])
+    with Sandbox(delay_scale=0, store_dir=tmp_path / "store") as first:
+        client = LinkFaceClient(Connection(first.base_url, SANDBOX_API_ID, SANDBOX_API_SECRET))
+        result = client.verify_selfie(FileSource(capture), FileSource(selfie))
+    with Sandbox(delay_scale=0, store_dir=tmp_path / "store") as second:
+        client = LinkFaceClient(Connection(second.base_url, SANDBOX_API_ID, SANDBOX_API_SECRET))
+        again = client.verify_selfie(StoredIdSource(result.data.liveness_encrypt_data_id or ""),
+                                     StoredIdSource(result.data.image_id or ""))
+    assert again.data.face_score == result.data.face_score
+    assert {p.parent.name for p in (tmp_path / "store").rglob("*") if p.is_file()} == {"captures", "images"}

@@ -1,0 +1,223 @@
+"""The API secret's only home: the operating system's keychain, through keyring.
+
+Write-only by design: a secret can be set, replaced, removed and tested for; `get` exists only to
+sign calls, and nothing shows or exports it. Where no real keychain exists (keyring's fail or null
+backend, a chainer with nothing to chain, a plaintext file backend such as keyrings.alt's, a locked
+keychain) every operation raises KeychainUnavailable saying what to do: there is deliberately no
+file or base64 fallback. For scripts, $LINKFACE_API_SECRET takes precedence and is never saved.
+
+macOS: keyring's macOS backend replaces a password by deleting the item and adding a new one,
+which resets the item's access list and drops the "Always Allow" grants the user gave (jaraco/keyring
+#512, #619; an in-place SecItemUpdate was proposed in PR #746 and withdrawn). So on macOS `set`
+leaves an item alone when its value is unchanged, and changes an existing item in place with
+`security add-generic-password -U`, which keeps the access list as long as no `-T` is given. The
+command is fed to `security -i` on stdin with the secret as hex (`-X`), so the secret never
+appears on a command line, and the value is read back to confirm. A new item, or any failure,
+goes through keyring as usual. Trade-off: an item written by /usr/bin/security may carry its
+partition list ("apple-tool:"), so the app's next read can prompt once; that is one prompt per
+change of secret instead of losing every grant. Not testable here (no macOS): verify on a Mac.
+"""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+import keyring
+from keyring.backend import KeyringBackend
+from keyring.backends import fail, null
+from keyring.backends.chainer import ChainerBackend
+from keyring.errors import InitError, KeyringError, KeyringLocked, NoKeyringError
+
+from app.core.errors import InputRejected, LinkFaceError
+from app.core.logs import REDACT
+
+if TYPE_CHECKING:
+    from app.core.profiles import Profile
+
+SERVICE = "LinkFaceDesk"
+SECRET_ENV = "LINKFACE_API_SECRET"
+_PROBE_USER = "linkface-desk-probe"
+
+_REASONS: dict[str, tuple[str, str]] = {
+    "none": ("No usable keychain was found ({backend}).", "未找到可用的系统钥匙串（{backend}）。"),
+    "plaintext": (
+        "The keyring backend {backend} keeps secrets in a plain file, which LinkFace Desk refuses to use.",
+        "当前 keyring 后端 {backend} 以明文文件保存密钥，本程序拒绝使用。",
+    ),
+    "locked": ("The keychain is locked or refused access ({backend}).", "系统钥匙串已锁定或拒绝访问（{backend}）。"),
+    "error": ("The keychain reported an error ({backend}).", "系统钥匙串报告错误（{backend}）。"),
+}
+_REMEDIES: dict[str, tuple[str, str]] = {
+    "linux": (
+        "Log in to a desktop session with GNOME Keyring or KWallet running and unlocked, then try again.",
+        "请登录桌面会话并确保 GNOME Keyring 或 KWallet 已运行且已解锁，然后重试。",
+    ),
+    "darwin": (
+        "Unlock the login keychain (Keychain Access), then try again.",
+        "请在“钥匙串访问”中解锁登录钥匙串，然后重试。",
+    ),
+    "win32": (
+        "Windows Credential Manager is not available to this account: ask IT, then try again.",
+        "当前账户无法使用 Windows 凭据管理器，请联系 IT 后重试。",
+    ),
+}
+_SCRIPT_HINT = (
+    f"For scripts, set {SECRET_ENV} instead. The secret is never stored in a file.",
+    f"脚本中可改用环境变量 {SECRET_ENV}。密钥绝不会保存到文件中。",
+)
+
+
+class KeychainUnavailable(LinkFaceError):
+    """No usable keychain: ``reason`` is none, plaintext, locked or error; the messages say what to do."""
+
+    exit_code = 5
+
+    def __init__(self, reason: str, backend: str) -> None:
+        en, zh = (text.format(backend=backend) for text in _REASONS[reason])
+        remedy_en, remedy_zh = _REMEDIES.get(sys.platform, _REMEDIES["linux"])
+        self.message = f"{en} {remedy_en} {_SCRIPT_HINT[0]}"
+        self.message_zh = f"{zh}{remedy_zh}{_SCRIPT_HINT[1]}"
+        super().__init__(self.message)
+        self.reason = reason
+        self.backend = backend
+
+    @property
+    def nothing_stored(self) -> bool:
+        """True when no keychain exists at all, so no secret of ours can be in one."""
+        return self.reason in ("none", "plaintext")
+
+
+def _leaves(backend: KeyringBackend) -> list[KeyringBackend]:
+    """The backends that actually store: a chainer's members, else the backend itself."""
+    members = list(backend.backends) if isinstance(backend, ChainerBackend) else []
+    return members or [backend]
+
+
+def _unusable_reason(backend: KeyringBackend) -> str | None:
+    leaves = _leaves(backend)
+    for leaf in leaves:
+        module = type(leaf).__module__
+        if module.startswith("keyrings.alt") or "plaintext" in type(leaf).__name__.lower():
+            return "plaintext"
+        if isinstance(leaf, (fail.Keyring, null.Keyring, ChainerBackend)):  # a chainer here has nothing to chain
+            return "none"
+    return None
+
+
+def _is_macos(backend: KeyringBackend) -> bool:
+    return any(type(leaf).__module__.startswith("keyring.backends.macOS") for leaf in _leaves(backend))
+
+
+def _macos_update_in_place(service: str, account: str, secret: str) -> bool:
+    """`security add-generic-password -U` without -T keeps the item's access list (see module doc)."""
+    # Profile names hold no quotes or backslashes (Profile checks), so quoting them is safe.
+    command = f'add-generic-password -U -s "{service}" -a "{account}" -X {secret.encode("utf-8").hex()}\n'
+    try:
+        done = subprocess.run(["/usr/bin/security", "-i"], input=command, capture_output=True, text=True,
+                              timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and not done.stderr.strip()
+
+
+def check_secret(secret: str) -> str:
+    """The secret as given, without surrounding blanks; refused if empty or holding control characters."""
+    secret = secret.strip()
+    if not secret or not secret.isprintable():
+        raise InputRejected(
+            "secret", "secret_format",
+            "The API secret must be one line of printable characters, not empty.",
+            "API 密钥须为一行可打印字符，且不能为空。",
+        )
+    return secret
+
+
+class SecretStore:
+    """Keeps one API secret per profile in the OS keychain (service "LinkFaceDesk", user = profile name).
+
+    ``backend`` defaults to keyring's active backend, looked up at each use so a test can set its own.
+    """
+
+    def __init__(self, backend: KeyringBackend | None = None, service: str = SERVICE) -> None:
+        self._backend = backend
+        self.service = service
+
+    @contextmanager
+    def _keychain(self) -> Iterator[KeyringBackend]:
+        backend = self._backend or keyring.get_keyring()
+        name = str(backend.name)
+        reason = _unusable_reason(backend)
+        if reason:
+            raise KeychainUnavailable(reason, name)
+        try:
+            yield backend
+        except KeyringLocked:
+            raise KeychainUnavailable("locked", name) from None
+        except (NoKeyringError, InitError):
+            raise KeychainUnavailable("none", name) from None
+        except KeyringError:
+            raise KeychainUnavailable("error", name) from None
+
+    def check(self) -> KeychainUnavailable | None:
+        """None when a usable keychain answers; otherwise the problem, with its bilingual message."""
+        try:
+            with self._keychain() as backend:
+                backend.get_password(self.service, _PROBE_USER)
+        except KeychainUnavailable as problem:
+            return problem
+        return None
+
+    def backend_name(self) -> str:
+        return str((self._backend or keyring.get_keyring()).name)
+
+    def set(self, profile_name: str, secret: str) -> None:
+        """Save or replace; on macOS an existing item is kept, or updated in place (see module doc)."""
+        secret = check_secret(secret)
+        with self._keychain() as backend:
+            if _is_macos(backend):
+                current = backend.get_password(self.service, profile_name)
+                if current == secret:
+                    return
+                if (current is not None and _macos_update_in_place(self.service, profile_name, secret)
+                        and backend.get_password(self.service, profile_name) == secret):
+                    return
+            backend.set_password(self.service, profile_name, secret)
+
+    def get(self, profile_name: str) -> str | None:
+        """Only for signing calls: never display, log or export what this returns."""
+        with self._keychain() as backend:
+            return backend.get_password(self.service, profile_name)
+
+    def has(self, profile_name: str) -> bool:
+        return self.get(profile_name) is not None
+
+    def delete(self, profile_name: str) -> None:
+        """Remove the secret; nothing happens when there is none."""
+        with self._keychain() as backend:
+            if backend.get_password(self.service, profile_name) is not None:
+                backend.delete_password(self.service, profile_name)
+
+
+def secret_for(profile: Profile, store: SecretStore, environ: Mapping[str, str]) -> str:
+    """The secret to sign with: $LINKFACE_API_SECRET when set (for scripts; never saved), else the keychain's.
+
+    The Sandbox profile needs none (the layer that starts the sandbox supplies its public one): "".
+    """
+    if profile.is_sandbox:
+        return ""
+    secret = environ.get(SECRET_ENV, "").strip() or store.get(profile.name)
+    if secret is None:
+        raise InputRejected(
+            "secret", "secret_missing",
+            f"No API secret is saved for profile {profile.name!r}: set it in the profile settings "
+            f"or with `linkface-desk profile set-secret {shlex.quote(profile.name)}`.",
+            f"配置 {profile.name!r} 尚未保存 API 密钥：请在配置设置中设置，"
+            f"或运行 `linkface-desk profile set-secret {shlex.quote(profile.name)}`。",
+        )
+    REDACT.add_secret(secret)  # whatever is logged from here on, the log file never holds it
+    return secret
