@@ -186,7 +186,7 @@ def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def run_profile_command(args: argparse.Namespace, runtime: Runtime) -> int:
-    return run_profile(args, runtime.client_for, store=runtime.profiles, secrets=runtime.secrets,
+    return run_profile(args, runtime.run, store=runtime.profiles, secrets=runtime.secrets,
                        environ=runtime.environ)
 
 

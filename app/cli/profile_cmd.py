@@ -20,28 +20,30 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.core.client import LinkFaceClient
-from app.core.contract import DETECTION_TYPES
+from app.core.contract import DETECTION_TYPES, CallResult, Request, TokenRequest
 from app.core.errors import ApiError, InputRejected, LinkFaceError, error_summary
 from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
 from app.core.secrets import SECRET_ENV, SecretStore, check_secret, secret_for
 from app.core.signing import TimestampUnit
 
-ClientFactory = Callable[[Profile], LinkFaceClient]
+Caller = Callable[[Profile, Request], CallResult[Any]]
+"""Sends one request on a profile; the app's (app.runtime.Runtime.run) also records it in history."""
 
 
-def keychain_client_factory(secrets: SecretStore, environ: Mapping[str, str]) -> ClientFactory:
-    """Clients for saved profiles, signed with $LINKFACE_API_SECRET or the keychain's secret.
+def keychain_caller(secrets: SecretStore, environ: Mapping[str, str]) -> Caller:
+    """Calls for saved profiles, signed with $LINKFACE_API_SECRET or the keychain's secret.
 
-    The Sandbox profile needs the in-process sandbox, which the caller's own factory provides.
+    The Sandbox profile needs the in-process sandbox, which the app's own caller provides.
     """
 
-    def build(profile: Profile) -> LinkFaceClient:
+    def call(profile: Profile, request: Request) -> CallResult[Any]:
         if profile.is_sandbox:
             raise InputRejected("profile", "sandbox_server", "The Sandbox profile needs the in-process sandbox, "
                                 "which this command was not given.", "沙箱配置需要内置沙箱服务，本命令未提供。")
-        return LinkFaceClient(profile.connection(secret_for(profile, secrets, environ)))
+        with LinkFaceClient(profile.connection(secret_for(profile, secrets, environ))) as client:
+            return client.call(request)
 
-    return build
+    return call
 
 
 def add_profile_parser(commands: Any) -> None:
@@ -94,7 +96,7 @@ class _Context:
     secrets: SecretStore
     environ: Mapping[str, str]
     stdin: TextIO
-    client_factory: ClientFactory
+    call: Caller
 
 
 def _out(text: str) -> None:
@@ -164,17 +166,14 @@ def _test(args: argparse.Namespace, ctx: _Context) -> int:
     profile = ctx.store.get(args.name)
     if ctx.environ.get(SECRET_ENV) and not profile.is_sandbox:
         sys.stderr.write(f"linkface-desk: signing with ${SECRET_ENV}, not the keychain's secret.\n")
-    client = ctx.client_factory(profile)
     try:
-        result = client.get_token(profile.detection_types[0])
+        result = ctx.call(profile, TokenRequest(profile.detection_types[0]))
     except ApiError as exc:
         if exc.code == "1000":
             now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
             sys.stderr.write(f"linkface-desk: profile {profile.name!r}: the server refused the signature, so the "
                              f"api_id, the secret or this computer's clock ({now}) is wrong.\n")
         raise
-    finally:
-        client.close()
     _out(f"Profile {profile.name!r}: api_id, secret and clock are right (token issued; request_id "
          f"{result.request_id}; get_token is not billed).")
     return 0
@@ -198,15 +197,15 @@ _HANDLERS: dict[str, Callable[[argparse.Namespace, _Context], int]] = {
 
 def run_profile(
     args: argparse.Namespace,
-    client_factory: ClientFactory | None = None,
+    call: Caller | None = None,
     *,
     store: ProfileStore | None = None,
     secrets: SecretStore | None = None,
     environ: Mapping[str, str] | None = None,
     stdin: TextIO | None = None,
 ) -> int:
-    """Run one `profile` action. ``client_factory`` builds the client for `test` (the app's starts the
-    sandbox for the Sandbox profile); by default saved profiles get keychain-signed clients."""
+    """Run one `profile` action. ``call`` sends `test`'s get_token (the app's starts the sandbox for the
+    Sandbox profile and records history); by default saved profiles get keychain-signed calls."""
     environ = os.environ if environ is None else environ
     secrets = secrets or SecretStore()
     try:
@@ -214,7 +213,7 @@ def run_profile(
         for issue in store.issues:
             sys.stderr.write(f"linkface-desk: {issue.message}\n")
         context = _Context(store, secrets, environ, stdin or sys.stdin,
-                           client_factory or keychain_client_factory(secrets, environ))
+                           call or keychain_caller(secrets, environ))
         return _HANDLERS[args.profile_command](args, context)
     except LinkFaceError as exc:
         return _fail(exc)

@@ -18,7 +18,7 @@ import ssl
 import threading
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
@@ -66,8 +66,10 @@ class Sandbox:
     """A running sandbox server; ``start()`` serves on a background thread until ``stop()``."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, ssl_context: ssl.SSLContext | None = None,
-                 delay_scale: float = 1.0, fetch_timeout: float = 5.0, store_dir: Path | None = None) -> None:
-        self.api = SandboxApi(fetch_timeout=fetch_timeout, store_dir=store_dir)
+                 delay_scale: float = 1.0, fetch_timeout: float = 5.0, store_dir: Path | None = None,
+                 accounts: Mapping[str, str] | None = None) -> None:
+        """``accounts`` (api_id → secret) replaces the public sandbox account, e.g. for a secret-leak test."""
+        self.api = SandboxApi(fetch_timeout=fetch_timeout, store_dir=store_dir, accounts=accounts)
         self.delay_scale = delay_scale
         self._address = (host, port)
         self._ssl_context = ssl_context

@@ -57,11 +57,11 @@ class CliResult:
 def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
     """Run `linkface-desk profile ARGV...` in-process, as the lead's main will, and capture its output."""
 
-    def run(*argv: str, stdin: str = "", client_factory: Any = None) -> CliResult:
+    def run(*argv: str, stdin: str = "", call: Any = None) -> CliResult:
         parser = argparse.ArgumentParser(prog="linkface-desk")
         add_profile_parser(parser.add_subparsers(dest="command"))
         args = parser.parse_args(["profile", *argv])
-        code = run_profile(args, client_factory, stdin=io.StringIO(stdin))
+        code = run_profile(args, call, stdin=io.StringIO(stdin))
         out, err = capsys.readouterr()
         return CliResult(code, out, err)
 

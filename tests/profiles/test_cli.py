@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import keyring
 import pytest
@@ -15,6 +16,7 @@ from keyring.backends import fail
 
 from app.cli.profile_cmd import add_profile_parser, run_profile
 from app.core.client import LinkFaceClient
+from app.core.contract import CallResult, Request
 from app.core.profiles import Profile
 from app.core.secrets import SECRET_ENV, SERVICE
 from tests.profiles.conftest import CliResult
@@ -168,14 +170,15 @@ def test_profile_test_reports_transport_failures(cli: Cli) -> None:
     assert result.code == 4 and "refused" in result.err
 
 
-def test_profile_test_of_the_sandbox_uses_the_given_factory(cli: Cli) -> None:
+def test_profile_test_of_the_sandbox_uses_the_given_caller(cli: Cli) -> None:
     with fake_api(secret="sandbox-secret") as server:
-        def factory(profile: Profile) -> LinkFaceClient:
+        def call(profile: Profile, request: Request) -> CallResult[Any]:
             assert profile.is_sandbox
             connection = dataclasses.replace(profile.connection(""), base_url=server.url, api_id="test-id",
                                              api_secret="sandbox-secret")
-            return LinkFaceClient(connection)
+            with LinkFaceClient(connection) as client:
+                return client.call(request)
 
-        result = cli("test", "Sandbox", client_factory=factory)
+        result = cli("test", "Sandbox", call=call)
     assert result.code == 0, result.err
-    assert cli("test", "Sandbox").code == 2  # without the app's factory there is no sandbox to start
+    assert cli("test", "Sandbox").code == 2  # without the app's caller there is no sandbox to start
