@@ -12,7 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.core import paths
 from app.core.client import Connection, LinkFaceClient, Progress
@@ -24,6 +24,9 @@ from app.core.logs import REDACT, logger, setup_logging
 from app.core.profiles import Profile, ProfileStore
 from app.core.secrets import SecretStore, secret_for
 from app.core.signing import new_sequence_id
+
+if TYPE_CHECKING:
+    from app.sandbox.server import Sandbox
 
 HISTORY_FILE = "history.sqlite3"
 
@@ -40,7 +43,9 @@ class Runtime:
         profiles: ProfileStore | None = None,
         secrets: SecretStore | None = None,
         log_to_file: bool = True,
+        sandbox: Sandbox | None = None,
     ) -> None:
+        """``sandbox``: an already running sandbox for the Sandbox profile (tests, demos); left running on close."""
         self.environ = dict(os.environ if environ is None else environ)
         self.profiles = profiles or ProfileStore.open_default(self.environ)
         self.secrets = secrets or SecretStore()
@@ -54,15 +59,18 @@ class Runtime:
             self.history_problem = problem
             logger().error("history unavailable: %s", problem)
         self._lock = threading.Lock()
-        self._sandbox: Any = None
+        self._sandbox = sandbox
+        self._owns_sandbox = sandbox is None
 
     # --- accounts --------------------------------------------------------------------------------
 
     def _sandbox_connection(self, profile: Profile) -> Connection:
-        from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
+        from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 
         with self._lock:
             if self._sandbox is None:
+                from app.sandbox.server import Sandbox
+
                 self._sandbox = Sandbox(store_dir=paths.cache_dir(self.environ) / "sandbox").start()
             base_url = self._sandbox.base_url
         return dataclasses.replace(profile.connection(""), base_url=base_url, api_id=SANDBOX_API_ID,
@@ -124,9 +132,9 @@ class Runtime:
 
     def close(self) -> None:
         with self._lock:
-            if self._sandbox is not None:
+            if self._sandbox is not None and self._owns_sandbox:
                 self._sandbox.stop()
-                self._sandbox = None
+            self._sandbox = None
         if self.history is not None:
             self.history.close()
 

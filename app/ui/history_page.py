@@ -1,0 +1,410 @@
+"""The History page: what was checked, when, by whom and whether it was billed — masked as stored.
+
+Queries run on the worker pool (the UI thread never waits on the disk); the table shows one page
+of rows at a time. A row's details have copy buttons for the ids support quotes to the vendor,
+and "Check again on this capture" when the server returned a liveness id.
+
+Signals:
+    recheck_requested(str, str): endpoint, liveness_encrypt_data_id of the selected row.
+    changed(): history was deleted or its retention changed (counters should refresh).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QThreadPool,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.contract import Endpoint
+from app.core.history import DEFAULT_RETENTION_DAYS, Filter, History, Row
+from app.core.interpret import Verdict
+from app.ui.widgets.common import Retranslating, mono_font
+from app.ui.widgets.copy_field import ClipboardKeeper, CopyField
+from app.ui.words import verdict_words
+from app.ui.worker import Task
+
+PAGE_SIZE = 50
+ENDPOINT_NAMES: dict[str, str] = {
+    Endpoint.ID_NUMBER.value: QT_TRANSLATE_NOOP("History", "ID verification"),
+    Endpoint.SELFIE.value: QT_TRANSLATE_NOOP("History", "Selfie verification"),
+    Endpoint.HACK.value: QT_TRANSLATE_NOOP("History", "Hack detection"),
+    Endpoint.PARSE.value: QT_TRANSLATE_NOOP("History", "Parse liveness file"),
+    Endpoint.TOKEN.value: QT_TRANSLATE_NOOP("History", "SDK token"),
+}
+OUTCOME_NAMES: dict[str, str] = {
+    "api_error": QT_TRANSLATE_NOOP("History", "API error"),
+    "transport": QT_TRANSLATE_NOOP("History", "Connection failed"),
+    "protocol": QT_TRANSLATE_NOOP("History", "Unreadable answer"),
+    "cancelled": QT_TRANSLATE_NOOP("History", "Cancelled"),
+}
+COLUMNS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("History", "Time"),
+    QT_TRANSLATE_NOOP("History", "Profile"),
+    QT_TRANSLATE_NOOP("History", "Task"),
+    QT_TRANSLATE_NOOP("History", "Outcome"),
+    QT_TRANSLATE_NOOP("History", "Billed"),
+    QT_TRANSLATE_NOOP("History", "Name"),
+    QT_TRANSLATE_NOOP("History", "ID number"),
+    QT_TRANSLATE_NOOP("History", "request_id"),
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("History", text)
+
+
+def endpoint_name(endpoint: str) -> str:
+    return _t(ENDPOINT_NAMES[endpoint]) if endpoint in ENDPOINT_NAMES else endpoint
+
+
+def outcome_text(row: Row) -> str:
+    if row.verdict:
+        try:
+            return verdict_words(Verdict(row.verdict))
+        except ValueError:
+            return row.verdict
+    text = _t(OUTCOME_NAMES[row.outcome]) if row.outcome in OUTCOME_NAMES else row.outcome
+    return f"{text} {row.code}" if row.code else text
+
+
+class HistoryModel(QAbstractTableModel):
+    """One page of rows, as stored (already masked)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Row] = []
+
+    def set_rows(self, rows: list[Row]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return _t(COLUMNS[section])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        values = (
+            f"{row.at:%Y-%m-%d %H:%M:%S}", row.profile + (" (SANDBOX)" if row.sandbox else ""),
+            endpoint_name(row.endpoint), outcome_text(row), _t("Yes") if row.billed else _t("No"),
+            row.name_masked or "", row.id_masked or "", row.request_id or "",
+        )
+        return values[index.column()]
+
+
+class HistoryPage(Retranslating, QWidget):
+    recheck_requested = Signal(str, str)
+    changed = Signal()
+
+    def __init__(self, history: Callable[[], History | None], profile_names: Callable[[], list[str]],
+                 pool: QThreadPool, clipboard: ClipboardKeeper, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._history = history
+        self._profile_names = profile_names
+        self._pool = pool
+        self._offset = 0
+        self._total = 0
+        self._loading: Task | None = None
+        self._build(clipboard)
+        self.retranslate()
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def _build(self, clipboard: ClipboardKeeper) -> None:
+        self.use_dates = QCheckBox(self)
+        today = QDate.currentDate()
+        self.since = QDateEdit(today.addDays(-7), self)
+        self.until = QDateEdit(today, self)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.endpoint = QComboBox(self)
+        self.verdict = QComboBox(self)
+        self.profile = QComboBox(self)
+        self.billed = QComboBox(self)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.refresh)
+        self.apply = QPushButton(self)
+        self.apply.setDefault(True)
+        self.apply.clicked.connect(self.refresh)
+        filters = QHBoxLayout()
+        for widget in (self.use_dates, self.since, self.until, self.endpoint, self.verdict, self.profile, self.billed):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.apply)
+
+        self.model = HistoryModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(current.row()))
+
+        self.count_label = QLabel(self)
+        self.previous = QPushButton(self)
+        self.next = QPushButton(self)
+        self.previous.clicked.connect(lambda: self._page(-PAGE_SIZE))
+        self.next.clicked.connect(lambda: self._page(PAGE_SIZE))
+        self.export = QPushButton(self)
+        self.export.clicked.connect(self.export_csv)
+        self.delete_all = QPushButton(self)
+        self.delete_all.clicked.connect(self.confirm_delete_all)
+        self.retention_label = QLabel(self)
+        self.retention = QSpinBox(self)
+        self.retention.setRange(1, 3650)
+        self.retention.setValue(DEFAULT_RETENTION_DAYS)
+        self.retention.editingFinished.connect(self._save_retention)
+        pager = QHBoxLayout()
+        for widget in (self.count_label,):
+            pager.addWidget(widget, 1)
+        for widget in (self.previous, self.next, self.export, self.retention_label, self.retention, self.delete_all):
+            pager.addWidget(widget)
+
+        self.details = QGroupBox(self)
+        form = QFormLayout(self.details)
+        self.request_id = CopyField(clipboard, self.details)
+        self.sequence_id = CopyField(clipboard, self.details)
+        self.liveness_id = CopyField(clipboard, self.details)
+        self.image_id = CopyField(clipboard, self.details)
+        self.operator = QLabel(self.details)
+        self.raw = QPlainTextEdit(self.details)
+        self.raw.setReadOnly(True)
+        self.raw.setFont(mono_font())
+        self.recheck = QPushButton(self.details)
+        self.recheck.setEnabled(False)
+        self.recheck.clicked.connect(self._recheck)
+        self._detail_labels = [QLabel(self.details) for _ in range(6)]
+        for label, field in zip(self._detail_labels, (self.request_id, self.sequence_id, self.liveness_id,
+                                                      self.image_id, self.operator, self.raw), strict=True):
+            form.addRow(label, field)
+        form.addRow(self.recheck)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(pager)
+        self.setTabOrder(self.search, self.apply)
+
+    def retranslate(self) -> None:
+        self.use_dates.setText(self.tr("Dates"))
+        self.search.setPlaceholderText(self.tr("request_id, sequence_id or ID number"))
+        self.apply.setText(self.tr("Search"))
+        self.previous.setText(self.tr("Previous"))
+        self.next.setText(self.tr("Next"))
+        self.export.setText(self.tr("Export CSV…"))
+        self.delete_all.setText(self.tr("Delete all history…"))
+        self.retention_label.setText(self.tr("Keep (days):"))
+        self.details.setTitle(self.tr("Details"))
+        self.recheck.setText(self.tr("Check again on this capture"))
+        for label, text in zip(self._detail_labels, ("request_id", "sequence_id", "liveness_encrypt_data_id",
+                                                     "image_id", self.tr("Operator"), self.tr("Stored result")),
+                               strict=True):
+            label.setText(text)
+        self._fill_choices()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self._update_count()
+
+    def _fill_choices(self) -> None:
+        def fill(combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(everything, None)
+            for text, value in items:
+                combo.addItem(text, value)
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+            combo.blockSignals(False)
+
+        fill(self.endpoint, self.tr("All tasks"), [(endpoint_name(e.value), e.value) for e in Endpoint])
+        fill(self.verdict, self.tr("All outcomes"), [(verdict_words(v), v.value) for v in Verdict])
+        fill(self.profile, self.tr("All profiles"), [(name, name) for name in self._profile_names()])
+        fill(self.billed, self.tr("Billed or not"), [(self.tr("Billed"), True), (self.tr("Not billed"), False)])
+
+    # --- querying --------------------------------------------------------------------------------
+
+    def current_filter(self) -> Filter:
+        since = until = None
+        if self.use_dates.isChecked():
+            start = self.since.date().toPython()
+            end = self.until.date().toPython() + dt.timedelta(days=1)
+            since = dt.datetime.combine(start, dt.time()).astimezone()
+            until = dt.datetime.combine(end, dt.time()).astimezone()
+        return Filter(since=since, until=until, endpoint=self.endpoint.currentData(),
+                      verdict=self.verdict.currentData(), profile=self.profile.currentData(),
+                      billed=self.billed.currentData(), search=self.search.text())
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._fill_choices()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Run the query for the current filters from the first page."""
+        self._offset = 0
+        self._load()
+
+    def _page(self, step: int) -> None:
+        self._offset = max(0, min(self._offset + step, max(0, self._total - 1)))
+        self._load()
+
+    def _load(self) -> None:
+        history = self._history()
+        if history is None:
+            self.model.set_rows([])
+            self.count_label.setText(self.tr("History is not available."))
+            return
+        where, offset = self.current_filter(), self._offset
+        if self._loading is not None:
+            self._loading.cancel()
+            self._loading.succeeded.disconnect()
+        task = Task(lambda _progress: (history.query(where, PAGE_SIZE, offset), history.count(where),
+                                       history.retention_days), self)
+        task.succeeded.connect(self._loaded)
+        task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
+        self._loading = task
+        task.start(self._pool)
+
+    def _loaded(self, outcome: tuple[list[Row], int, int]) -> None:
+        rows, self._total, retention = outcome
+        self._loading = None
+        self.model.set_rows(rows)
+        self.retention.blockSignals(True)
+        self.retention.setValue(retention)
+        self.retention.blockSignals(False)
+        self._update_count()
+        self._show_details(-1)
+
+    def _update_count(self) -> None:
+        shown = len(self.model.rows)
+        first = self._offset + 1 if shown else 0
+        self.count_label.setText(self.tr("Rows %1–%2 of %3").replace("%1", str(first))
+                                 .replace("%2", str(self._offset + shown)).replace("%3", str(self._total)))
+        self.previous.setEnabled(self._offset > 0)
+        self.next.setEnabled(self._offset + shown < self._total)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading is not None
+
+    # --- details and actions ---------------------------------------------------------------------
+
+    def selected_row(self) -> Row | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() and index.row() < len(self.model.rows) else None
+
+    def _show_details(self, row_index: int) -> None:
+        row = self.model.rows[row_index] if 0 <= row_index < len(self.model.rows) else None
+        self.request_id.set_text(row.request_id or "" if row else "")
+        self.sequence_id.set_text(row.sequence_id if row else "")
+        self.liveness_id.set_text(row.liveness_id or "" if row else "")
+        self.image_id.set_text(row.image_id or "" if row else "")
+        self.operator.setText(row.operator if row else "")
+        stored = (row.details or row.error) if row else None
+        self.raw.setPlainText(json.dumps(json.loads(stored), ensure_ascii=False, indent=2) if stored else "")
+        self.recheck.setEnabled(bool(row and row.liveness_id and row.endpoint != Endpoint.TOKEN.value))
+
+    def _recheck(self) -> None:
+        row = self.selected_row()
+        if row is not None and row.liveness_id:
+            self.recheck_requested.emit(row.endpoint, row.liveness_id)
+
+    def export_csv(self, path: str | None = None) -> None:
+        history = self._history()
+        if history is None:
+            return
+        if path is None:
+            default = f"linkface-history-{dt.date.today():%Y%m%d}.csv"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), default, "CSV (*.csv)")
+            if not path:
+                return
+        where = self.current_filter()
+        task = Task(lambda _progress: history.export_csv(Path(path), where), self)
+        task.succeeded.connect(lambda count: self.count_label.setText(
+            self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", path)))
+        task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
+        task.start(self._pool)
+
+    def confirm_delete_all(self) -> None:
+        history = self._history()
+        if history is None:
+            return
+        answer = QMessageBox.warning(
+            self, self.tr("Delete all history"),
+            self.tr("Delete every recorded call on this computer? This cannot be undone."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        task = Task(lambda _progress: history.delete_all(), self)
+        task.succeeded.connect(self._after_change)
+        task.start(self._pool)
+
+    def _save_retention(self) -> None:
+        history, days = self._history(), self.retention.value()
+        if history is None or days == history.retention_days:
+            return
+        def keep_days(_progress: object) -> int:
+            history.set_retention_days(days)
+            return history.purge_older_than(days)
+
+        task = Task(keep_days, self)
+        task.succeeded.connect(self._after_change)
+        task.start(self._pool)
+
+    def _after_change(self, _result: object) -> None:
+        self.refresh()
+        self.changed.emit()

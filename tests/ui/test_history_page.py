@@ -1,0 +1,131 @@
+"""The History page as support uses it: newest first, filters, search, details, export, delete, recheck."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.contract import (
+    CallResult,
+    Endpoint,
+    FileSource,
+    HackData,
+    HackRequest,
+    IdNumberData,
+    IdNumberRequest,
+    StoredIdSource,
+)
+from app.core.errors import ApiError
+from app.core.history import History
+from app.ui.history_page import HistoryPage
+from app.ui.widgets.copy_field import ClipboardKeeper
+
+ID = "11010519491231002X"
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Iterator[History]:
+    h = History(tmp_path / "history.sqlite3")
+    request = IdNumberRequest("张三", ID, FileSource(Path("c.lfs")))
+    for n in range(60):
+        h.record_result("Branch", request, CallResult(Endpoint.ID_NUMBER, IdNumberData(1, 1, 1, 50.0, None, f"L{n}"),
+                                                      f"R{n}", f"S{n}", 1), 0.7)
+    h.record_result("Sandbox", HackRequest(StoredIdSource("L1")),
+                    CallResult(Endpoint.HACK, HackData(0.995, "L1"), "R-hack", "S-hack", 1), 0.7, sandbox=True)
+    h.record_failure("Branch", request, ApiError("1009", "调用频率过高", "R-err", 2, "S-err"), "S-err", 0.1)
+    yield h
+    h.close()
+
+
+@pytest.fixture
+def page(qtbot: Any, history: History) -> HistoryPage:
+    pool = QThreadPool()
+    widget = HistoryPage(lambda: history, lambda: ["Sandbox", "Branch"], pool, ClipboardKeeper())
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitUntil(lambda: not widget.loading and bool(widget.model.rows))
+    return widget
+
+
+def cell(page: HistoryPage, row: int, column: int) -> str:
+    return str(page.model.data(page.model.index(row, column)))
+
+
+def search(qtbot: Any, page: HistoryPage, text: str) -> None:
+    page.search.setText(text)
+    qtbot.mouseClick(page.apply, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not page.loading)
+
+
+def test_newest_first_paged_and_masked(page: HistoryPage) -> None:
+    assert len(page.model.rows) == 50
+    assert cell(page, 0, 3) == "API error 1009" and cell(page, 1, 3) == "Suspected attack"
+    assert "SANDBOX" in cell(page, 1, 1)
+    assert cell(page, 2, 5) == "张*" and cell(page, 2, 6) == "110105********002X"
+    assert "Rows 1–50 of 62" in page.count_label.text()
+    assert page.next.isEnabled() and not page.previous.isEnabled()
+
+
+def test_next_page(qtbot: Any, page: HistoryPage) -> None:
+    page.next.click()
+    qtbot.waitUntil(lambda: not page.loading and len(page.model.rows) == 12)
+    assert "Rows 51–62 of 62" in page.count_label.text() and not page.next.isEnabled()
+
+
+def test_search_by_full_id_request_id_and_filters(qtbot: Any, page: HistoryPage) -> None:
+    search(qtbot, page, "R-hack")
+    assert [r.request_id for r in page.model.rows] == ["R-hack"]
+    search(qtbot, page, ID.lower())
+    assert page.count_label.text().endswith("of 61")
+    search(qtbot, page, "")
+    page.billed.setCurrentIndex(page.billed.findData(False))
+    page.refresh()
+    qtbot.waitUntil(lambda: not page.loading)
+    assert [r.request_id for r in page.model.rows] == ["R-err"]
+
+
+def test_details_copy_and_recheck(qtbot: Any, page: HistoryPage) -> None:
+    page.table.selectRow(1)
+    assert page.request_id.text() == "R-hack" and page.liveness_id.text() == "L1"
+    assert '"hack_score": 0.995' in page.raw.toPlainText()
+    with qtbot.waitSignal(page.recheck_requested) as signal:
+        page.recheck.click()
+    assert signal.args == ["hack", "L1"]
+    page.table.selectRow(0)
+    assert not page.recheck.isEnabled() and '"code": "1009"' in page.raw.toPlainText()
+
+
+def test_export_csv_of_the_filtered_rows(qtbot: Any, page: HistoryPage, tmp_path: Path) -> None:
+    search(qtbot, page, "R-hack")
+    out = tmp_path / "export.csv"
+    page.export_csv(str(out))
+    qtbot.waitUntil(lambda: "Exported 1 rows" in page.count_label.text())
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["request_id"] for r in rows] == ["R-hack"]
+
+
+def test_delete_all_asks_first(qtbot: Any, page: HistoryPage, history: History,
+                               monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: QMessageBox.StandardButton.Cancel)
+    page.delete_all.click()
+    assert history.count() == 62
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.changed):
+        page.delete_all.click()
+    qtbot.waitUntil(lambda: not page.loading and not page.model.rows)
+    assert history.count() == 0
+
+
+def test_retention_setting_is_saved(qtbot: Any, page: HistoryPage, history: History) -> None:
+    page.retention.setValue(30)
+    with qtbot.waitSignal(page.changed):
+        page.retention.editingFinished.emit()
+    assert history.retention_days == 30
