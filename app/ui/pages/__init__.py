@@ -1,0 +1,1 @@
+"""One module per task page; ``base.CheckPage`` holds what they share (running, cancel, clearing)."""

@@ -1,0 +1,368 @@
+"""What every task page shares: inputs on the left, the result on the right, one call at a time.
+
+A page builds a request from its inputs (showing any problem next to its field, sending nothing),
+runs it through the call service on the worker pool with a progress bar and a cancel button, and
+renders the result or the error. "Next customer" (``clear``) forgets everything the page holds.
+
+Signals:
+    busy_changed(bool): a call started or ended.
+    status(str): a short message for the status line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.contract import CallResult, Request
+from app.core.errors import ApiError, Cancelled, InputRejected
+from app.core.interpret import Verdict
+from app.ui.context import PageContext
+from app.ui.theme import verdict_icon
+from app.ui.widgets.common import MessageLabel, Retranslating, scaled_font
+from app.ui.widgets.result_panel import Detail, ResultPanel
+from app.ui.widgets.source_field import SourceField
+from app.ui.words import (
+    ErrorView,
+    cancelled_after_upload_view,
+    error_view,
+    rejected_text,
+    verdict_meaning,
+    verdict_words,
+)
+from app.ui.worker import Task
+
+INPUT_COLUMN_WIDTH = 400
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A result as the banner and details show it."""
+
+    verdict: Verdict
+    details: list[Detail]
+    meaning: str = ""  # overrides the verdict's standard sentence
+
+
+class CheckPage(Retranslating, QWidget):
+    """Base of the five task pages; subclasses fill in the hooks at the end of the class."""
+
+    busy_changed = Signal(bool)
+    status = Signal(str)
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._task: Task | None = None
+        self._fields: dict[str, tuple[MessageLabel, QWidget]] = {}  # API field name -> where to say it
+        self._shown: CallResult[Any] | BaseException | ErrorView | None = None
+        self._pending_request: Request | None = None
+        self.shown_request: Request | None = None  # the request behind the result on screen
+
+        self.title = QLabel(self)
+        self.title.setFont(scaled_font(self, 1.45, bold=True))
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.inputs = QVBoxLayout()
+        self.inputs.setSpacing(12)
+
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(False)
+        self.progress_text = QLabel(self)
+        self.progress_text.setWordWrap(True)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel)
+        busy_row = QHBoxLayout()
+        busy_row.addWidget(self.progress, 1)
+        busy_row.addWidget(self.cancel_button)
+        self.busy_box = QWidget(self)
+        busy_layout = QVBoxLayout(self.busy_box)
+        busy_layout.setContentsMargins(0, 0, 0, 0)
+        busy_layout.addLayout(busy_row)
+        busy_layout.addWidget(self.progress_text)
+        self.busy_box.hide()
+
+        self.run_button = QPushButton(self)
+        self.run_button.setFont(scaled_font(self, 1.1, bold=True))
+        self.run_button.setMinimumHeight(40)
+        self.run_button.clicked.connect(self.run)
+        self.next_button = QPushButton(self)
+        self.next_button.setMinimumHeight(40)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.run_button, 2)
+        buttons.addWidget(self.next_button, 1)
+
+        left = QWidget(self)
+        left.setFixedWidth(INPUT_COLUMN_WIDTH)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(10)
+        left_layout.addWidget(self.title)
+        left_layout.addWidget(self.hint)
+        left_layout.addLayout(self.inputs)
+        left_layout.addStretch(1)
+        left_layout.addWidget(self.busy_box)
+        left_layout.addLayout(buttons)
+
+        self.result = ResultPanel(context.clipboard, self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.result)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        divider = QFrame(self)
+        divider.setFrameShape(QFrame.Shape.VLine)
+        divider.setFrameShadow(QFrame.Shadow.Sunken)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(18)
+        layout.addWidget(left)
+        layout.addWidget(divider)
+        layout.addWidget(scroll, 1)
+
+        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.run)
+
+        self.build_inputs()
+        self.retranslate()
+
+    # --- shared pieces for subclasses -----------------------------------------------------------
+
+    def add_field(self, label_text: str, widget: QWidget) -> tuple[QLabel, MessageLabel]:
+        """A labelled input with its message line under it; returns (label, message)."""
+        label = QLabel(label_text, self)
+        label.setFont(scaled_font(self, 1.0, bold=True))
+        label.setBuddy(widget)
+        message = MessageLabel(self)
+        box = QVBoxLayout()
+        box.setSpacing(4)
+        box.addWidget(label)
+        box.addWidget(widget)
+        box.addWidget(message)
+        self.inputs.addLayout(box)
+        return label, message
+
+    def register_field(self, names: tuple[str, ...], message: MessageLabel, focus: QWidget) -> None:
+        """Where a refusal for these API field names is shown, in the order fields are checked."""
+        for name in names:
+            self._fields[name] = (message, focus)
+
+    def add_source(self, source: SourceField) -> SourceField:
+        self.inputs.addWidget(source)
+        kind = source.kind
+        self.register_field((kind.file_field, kind.url_field, kind.id_field), source.message, source)
+        return source
+
+    def checked(self, check: Callable[[str], T], value: str, message: MessageLabel) -> T | None:
+        """Run one of the core's checks; on refusal show its reason under the field and return None."""
+        try:
+            result = check(value)
+        except InputRejected as exc:
+            message.show_problem(rejected_text(exc))
+            return None
+        message.clear()
+        return result
+
+    def focus_first_problem(self) -> None:
+        for message, widget in self._fields.values():
+            if message.is_problem:
+                if isinstance(widget, SourceField):
+                    widget.focus_input()
+                else:
+                    widget.setFocus()
+                return
+
+    def add_checkbox(self) -> QCheckBox:
+        box = QCheckBox(self)
+        self.inputs.addWidget(box)
+        return box
+
+    def result_details(self, result: CallResult[Any], extra: list[Detail]) -> list[Detail]:
+        return [*extra, self.result.billed_detail(result.billed),
+                *self.result.id_details(result.request_id, result.sequence_id)]
+
+    @property
+    def face_threshold(self) -> float:
+        return self.context.calls.face_threshold(self.context.profile())
+
+    # --- running --------------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def run(self) -> None:
+        """Check the inputs and, if they are right, start the call (Enter, or the run button)."""
+        if self._task is not None:
+            return
+        request = self.build_request()
+        if request is None:
+            self.focus_first_problem()
+            self.status.emit(self.tr("Fix the marked fields; nothing was sent."))
+            return
+        calls, profile = self.context.calls, self.context.profile()
+        task = Task(lambda progress: calls.run(profile, request, progress), self)
+        task.progress.connect(self._on_progress)
+        task.succeeded.connect(self._on_succeeded)
+        task.failed.connect(self._on_failed)
+        self._task = task
+        self._pending_request = request
+        self._set_busy(True)
+        task.start(self.context.pool)
+
+    def cancel(self) -> None:
+        """Stop the upload if it is still going; otherwise stop waiting and never show the result."""
+        task = self._task
+        if task is None:
+            return
+        in_time = task.cancel()
+        self._detach()
+        self._show(error_view(Cancelled("cancelled")) if in_time else cancelled_after_upload_view())
+
+    def _detach(self) -> None:
+        self._task = None
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy_box.setVisible(busy)
+        self.run_button.setEnabled(not busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.progress_text.setText(self.tr("Connecting…"))
+        self.busy_changed.emit(busy)
+
+    def _on_progress(self, sent: int, total: int) -> None:
+        if self.sender() is not self._task or total <= 0:
+            return
+        if sent < total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(1000 * sent / total))
+            self.progress_text.setText(self.tr("Sending… %1 of %2 MB").replace("%1", f"{sent / 1048576:.1f}")
+                                       .replace("%2", f"{total / 1048576:.1f}"))
+        else:
+            self.progress.setRange(0, 0)
+            self.progress_text.setText(self.tr("Sent. Waiting for the server… Cancel now only stops waiting: "
+                                               "the server may still check and bill this call."))
+
+    def _on_succeeded(self, result: CallResult[Any]) -> None:
+        if self.sender() is not self._task:
+            return  # cancelled or cleared: the result is not shown
+        self._detach()
+        self.shown_request = self._pending_request
+        self._show(result)
+        self.after_result(result)
+        self.status.emit(self.tr("Done."))
+
+    def _on_failed(self, exc: BaseException) -> None:
+        if self.sender() is not self._task:
+            return
+        self._detach()
+        if isinstance(exc, InputRejected) and self.show_rejected(exc):
+            self.result.clear()
+            self._shown = None
+            return
+        self._show(exc)
+        self.after_error(exc)
+
+    # --- showing --------------------------------------------------------------------------------
+
+    def _show(self, shown: CallResult[Any] | BaseException | ErrorView) -> None:
+        self._shown = shown
+        if isinstance(shown, CallResult):
+            rendered = self.render_result(shown)
+            verdict = rendered.verdict
+            self.result.show_result(verdict.tone, verdict_icon(verdict), verdict_words(verdict),
+                                    rendered.meaning or verdict_meaning(verdict), rendered.details, shown.raw)
+            return
+        view = shown if isinstance(shown, ErrorView) else error_view(shown)
+        details = []
+        if view.billed is not None or isinstance(shown, ApiError):
+            details.append(self.result.billed_detail(view.billed))
+        details += self.result.id_details(view.request_id, view.sequence_id)
+        self.result.show_error(view, details)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.page_title())
+        self.hint.setText(self.page_hint())
+        self.run_button.setText(self.run_text() + "  ⏎")
+        self.run_button.setToolTip(self.tr("Enter runs the check from any field"))
+        self.next_button.setText(self.tr("Next customer (Esc)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.retranslate_inputs()
+        if self._shown is not None:
+            self._show(self._shown)
+
+    def clear(self) -> None:
+        """Next customer: stop waiting for any call and forget every input and result."""
+        if self._task is not None:
+            self._task.cancel()
+            self._detach()
+        self._shown = None
+        self._pending_request = self.shown_request = None
+        self.result.clear()
+        self.clear_inputs()
+
+    # --- hooks ----------------------------------------------------------------------------------
+
+    def page_title(self) -> str:
+        raise NotImplementedError
+
+    def page_hint(self) -> str:
+        raise NotImplementedError
+
+    def run_text(self) -> str:
+        return self.tr("Check")
+
+    def build_inputs(self) -> None:
+        raise NotImplementedError
+
+    def retranslate_inputs(self) -> None:
+        raise NotImplementedError
+
+    def build_request(self) -> Request | None:
+        """The request from the inputs, or None after showing each problem next to its field."""
+        raise NotImplementedError
+
+    def render_result(self, result: CallResult[Any]) -> Rendered:
+        """Fill the page's visuals for ``result``; return the verdict and details to show."""
+        raise NotImplementedError
+
+    def after_result(self, result: CallResult[Any]) -> None:
+        """Mask personal data, offer to reuse the upload, and so on."""
+
+    def after_error(self, exc: BaseException) -> None:
+        """Undo visuals that only make sense with a result."""
+
+    def show_rejected(self, exc: InputRejected) -> bool:
+        """Show a refusal next to its field; False if no field of this page matches."""
+        if exc.field not in self._fields:
+            return False
+        self._fields[exc.field][0].show_problem(rejected_text(exc))
+        self.focus_first_problem()
+        return True
+
+    def clear_inputs(self) -> None:
+        raise NotImplementedError
+
+    def first_input(self) -> QWidget:
+        raise NotImplementedError

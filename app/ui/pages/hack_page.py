@@ -1,0 +1,58 @@
+"""Hack detection: is the capture a live person, or a photo, a screen or a mask?
+
+The hack score is shown on a 0–1 risk meter with the vendor's 0.98 line.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QWidget
+
+from app.core.contract import CallResult, HackData, HackRequest, Request
+from app.core.interpret import verdict_for
+from app.ui.pages.base import CheckPage, Rendered
+from app.ui.pages.shared import hack_details, stored_id_detail
+from app.ui.widgets.scales import ScaleBar, risk_model
+from app.ui.widgets.source_field import LIVENESS, SourceField
+
+
+class HackPage(CheckPage):
+    """Hack detection on a liveness capture (liveness_hack_detect)."""
+
+    def build_inputs(self) -> None:
+        self.liveness = self.add_source(SourceField(LIVENESS, self))
+        self.risk = ScaleBar(risk_model(None), self)
+        self.result.add_visual(self.risk)
+
+    def page_title(self) -> str:
+        return self.tr("Hack detection")
+
+    def page_hint(self) -> str:
+        return self.tr("Whether the capture shows a live person or a photo, a screen or a mask.")
+
+    def run_text(self) -> str:
+        return self.tr("Detect")
+
+    def retranslate_inputs(self) -> None:
+        pass
+
+    def first_input(self) -> QWidget:
+        return self.liveness.focus_target()
+
+    def build_request(self) -> Request | None:
+        liveness = self.liveness.source_or_show()
+        return None if liveness is None else HackRequest(liveness)
+
+    def render_result(self, result: CallResult[Any]) -> Rendered:
+        data: HackData = result.data
+        self.risk.set_model(risk_model(data.hack_score))
+        details = [*hack_details(data.hack_score),
+                   *stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id)]
+        return Rendered(verdict_for(result), self.result_details(result, details))
+
+    def after_result(self, result: CallResult[Any]) -> None:
+        self.liveness.offer_reuse(result.data.liveness_encrypt_data_id)
+
+    def clear_inputs(self) -> None:
+        self.liveness.clear()

@@ -1,0 +1,24 @@
+"""Detail rows several pages show the same way."""
+
+from __future__ import annotations
+
+from app.core.interpret import is_hack
+from app.ui.widgets.result_panel import Detail
+from app.ui.words import translate
+
+
+def score_text(value: float, places: int = 4) -> str:
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+
+
+def hack_details(hack_score: float | None) -> list[Detail]:
+    if hack_score is None:
+        return []
+    meaning = (translate("Details", "attack (above 0.98)") if is_hack(hack_score)
+               else translate("Details", "live (0.98 or below)"))
+    return [Detail("hack_score", translate("Details", "Hack score"), f"{score_text(hack_score)} · {meaning}")]
+
+
+def stored_id_detail(key: str, value: str | None) -> list[Detail]:
+    """An id the server returned (liveness_encrypt_data_id, image_id, video_id), with a copy button."""
+    return [Detail(key, key, value, copy=True)] if value else []

@@ -1,0 +1,311 @@
+"""Settings: the window's own preferences and the profiles (accounts), with their keychain secrets.
+
+The secret is write-only here: the field never shows a stored value, it only says whether one is
+saved. The built-in Sandbox profile is shown but cannot be changed. Removing a profile asks first
+(a destructive action: the only modal besides this dialog itself).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.errors import InputRejected, LinkFaceError
+from app.core.interpret import false_accept_at
+from app.ui.i18n import CHINESE, ENGLISH, pick
+from app.ui.preferences import IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S, SYSTEM_LANGUAGE, Preferences
+from app.ui.widgets.common import MessageLabel
+
+if TYPE_CHECKING:
+    from app.core.profiles import Profile, ProfileStore
+    from app.core.secrets import SecretStore
+
+PROFILE_FIELDS = ("name", "base_url", "api_id", "secret", "timestamp_unit", "connect_timeout", "read_timeout",
+                  "proxy", "ca_bundle", "face_threshold", "detection_types", "record_history")
+
+
+def _text(exc: LinkFaceError) -> str:
+    return pick(getattr(exc, "message", str(exc)), getattr(exc, "message_zh", str(exc)))
+
+
+class ProfileEditor(QWidget):
+    """Lists the profiles and edits one at a time; every change is saved to the store at once."""
+
+    def __init__(self, store: ProfileStore, secrets: SecretStore | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.secrets = store, secrets
+        self.keychain = QLabel(self)
+        self.keychain.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setFixedWidth(190)
+        self.list.currentTextChanged.connect(self._load)
+        self.new_button = QPushButton(self.tr("New profile"), self)
+        self.new_button.clicked.connect(self._new)
+        left = QVBoxLayout()
+        left.addWidget(self.list, 1)
+        left.addWidget(self.new_button)
+
+        self.inputs: dict[str, QWidget] = {}
+        self.messages: dict[str, MessageLabel] = {}
+        self.form = QFormLayout()
+        self.name = self._add("name", self.tr("Name"), QLineEdit(self))
+        self.base_url = self._add("base_url", self.tr("Base URL"), QLineEdit(self))
+        self.api_id = self._add("api_id", "api_id", QLineEdit(self))
+        self.secret = self._add("secret", self.tr("API secret"), QLineEdit(self))
+        self.secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.timestamp_unit = self._add("timestamp_unit", self.tr("Timestamp unit"), QComboBox(self))
+        self.timestamp_unit.addItems(["ms", "s"])
+        self.connect_timeout = self._add("connect_timeout", self.tr("Connect timeout (s)"), QDoubleSpinBox(self))
+        self.connect_timeout.setRange(0.5, 120)
+        self.read_timeout = self._add("read_timeout", self.tr("Read timeout (s)"), QDoubleSpinBox(self))
+        self.read_timeout.setRange(1, 600)
+        self.proxy = self._add("proxy", self.tr("Proxy"), QComboBox(self))
+        self.proxy.setEditable(True)
+        self.proxy.addItems(["system", "none"])
+        self.ca_bundle = self._add("ca_bundle", self.tr("Extra CA certificate"), QLineEdit(self))
+        self.ca_bundle.setPlaceholderText(self.tr("none: the system's trusted certificates"))
+        self.face_threshold = self._add("face_threshold", self.tr("Face score threshold"), QDoubleSpinBox(self))
+        self.face_threshold.setRange(0, 1)
+        self.face_threshold.setSingleStep(0.05)
+        self.face_threshold.valueChanged.connect(self._explain_threshold)
+        self.detection_types = self._add("detection_types", self.tr("Detection types"), QLineEdit(self))
+        self.record_history = self._add("record_history", self.tr("History"), QCheckBox(self.tr("Record calls"), self))
+        browse = QPushButton(self.tr("Browse…"), self)
+        browse.clicked.connect(self._choose_ca)
+        self.form.addRow("", browse)
+
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("Save profile"), self)
+        self.save_button.clicked.connect(self.save)
+        self.remove_button = QPushButton(self.tr("Remove profile…"), self)
+        self.remove_button.clicked.connect(self.remove)
+        actions = QHBoxLayout()
+        actions.addWidget(self.save_button)
+        actions.addWidget(self.remove_button)
+        actions.addStretch(1)
+        right = QVBoxLayout()
+        right.addWidget(self.note)
+        right.addLayout(self.form)
+        right.addLayout(actions)
+        right.addStretch(1)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.keychain)
+        layout.addLayout(body)
+        self._creating = False
+        self._show_keychain()
+        self.refresh(store.selected.name)
+
+    def _add(self, key: str, label: str, widget: Any) -> Any:
+        box = QVBoxLayout()
+        box.setSpacing(2)
+        box.addWidget(widget)
+        message = MessageLabel(self)
+        box.addWidget(message)
+        self.form.addRow(label, box)
+        self.inputs[key], self.messages[key] = widget, message
+        return widget
+
+    def _show_keychain(self) -> None:
+        if self.secrets is None:
+            self.keychain.setText(self.tr("Keychain: not available in this session."))
+            return
+        problem = self.secrets.check()
+        if problem is None:
+            self.keychain.setText(self.tr("Secrets are kept in the system keychain (%1).")
+                                  .replace("%1", self.secrets.backend_name()))
+        else:
+            self.keychain.setText("✗ " + pick(problem.message, problem.message_zh))
+
+    def refresh(self, select: str) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        self.list.addItems([p.name for p in self.store.profiles()])
+        self.list.blockSignals(False)
+        matches = self.list.findItems(select, Qt.MatchFlag.MatchFixedString)
+        self.list.setCurrentItem(matches[0] if matches else self.list.item(0))
+
+    # --- one profile ----------------------------------------------------------------------------
+
+    def _load(self, name: str) -> None:
+        if not name:
+            return
+        profile = self.store.get(name)
+        self._creating = False
+        self._fill(profile)
+
+    def _fill(self, profile: Profile) -> None:
+        for message in self.messages.values():
+            message.clear()
+        self.name.setText(profile.name)
+        self.base_url.setText(profile.base_url)
+        self.api_id.setText(profile.api_id)
+        self.secret.clear()
+        has_secret = self._has_secret(profile)
+        self.secret.setPlaceholderText(
+            "" if profile.is_sandbox else self.tr("saved in the keychain: type to replace") if has_secret
+            else self.tr("not set"))
+        self.timestamp_unit.setCurrentText(profile.timestamp_unit.value)
+        self.connect_timeout.setValue(profile.connect_timeout)
+        self.read_timeout.setValue(profile.read_timeout)
+        self.proxy.setCurrentText(profile.proxy)
+        self.ca_bundle.setText("" if profile.ca_bundle is None else str(profile.ca_bundle))
+        self.face_threshold.setValue(profile.face_threshold)
+        self.detection_types.setText(", ".join(profile.detection_types))
+        self.record_history.setChecked(profile.record_history)
+        editable = not profile.is_sandbox
+        for key, widget in self.inputs.items():
+            widget.setEnabled(editable and (key != "name" or self._creating))
+        self.save_button.setEnabled(editable)
+        self.remove_button.setEnabled(editable and not self._creating)
+        self.note.setText(self.tr("The Sandbox profile is built in: it cannot be changed.") if not editable else "")
+        self._explain_threshold(profile.face_threshold)
+
+    def _has_secret(self, profile: Profile) -> bool:
+        if self.secrets is None or profile.is_sandbox or self._creating:
+            return False
+        try:
+            return self.secrets.has(profile.name)
+        except LinkFaceError:
+            return False
+
+    def _explain_threshold(self, value: float) -> None:
+        one_in = false_accept_at(value)
+        self.messages["face_threshold"].show_ok(
+            self.tr("false accepts about 1 in %1").replace("%1", f"{one_in:,}") if one_in
+            else self.tr("below 0.4: more than 1 false accept in 10"))
+
+    def _new(self) -> None:
+        from app.core.profiles import Profile
+
+        self._creating = True
+        self.list.clearSelection()
+        self._fill(Profile(self.tr("New profile"), api_id="-"))
+        self.api_id.clear()
+        self.name.setFocus()
+        self.name.selectAll()
+
+    def _choose_ca(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a CA certificate"), "",
+                                              self.tr("Certificates (*.pem *.crt *.cer)"))
+        if name:
+            self.ca_bundle.setText(name)
+
+    def edited_profile(self) -> Profile:
+        """The profile as typed; raises InputRejected naming the field."""
+        from app.core.profiles import Profile
+        from app.core.signing import TimestampUnit
+
+        types = tuple(t.strip() for t in self.detection_types.text().split(",") if t.strip())
+        ca = self.ca_bundle.text().strip()
+        base = Profile(self.name.text().strip(), base_url=self.base_url.text().strip(),
+                       api_id=self.api_id.text().strip())
+        return replace(base, timestamp_unit=TimestampUnit(self.timestamp_unit.currentText()),
+                       connect_timeout=self.connect_timeout.value(), read_timeout=self.read_timeout.value(),
+                       proxy=self.proxy.currentText().strip(), ca_bundle=Path(ca) if ca else None,
+                       face_threshold=round(self.face_threshold.value(), 4), detection_types=types,
+                       record_history=self.record_history.isChecked())
+
+    def save(self) -> bool:
+        for message in self.messages.values():
+            message.clear()
+        try:
+            profile = self.edited_profile()
+            (self.store.add if self._creating else self.store.update)(profile)
+            if self.secret.text() and self.secrets is not None:
+                self.secrets.set(profile.name, self.secret.text())
+        except InputRejected as exc:
+            target = self.messages.get(exc.field)
+            (target or self.messages["name"]).show_problem(_text(exc))
+            return False
+        except LinkFaceError as exc:  # the keychain refused the secret: the profile itself was saved
+            self.messages["secret"].show_problem(_text(exc))
+            self._creating = False
+            self.refresh(profile.name)
+            return False
+        self._creating = False
+        self.refresh(profile.name)
+        self.note.setText(self.tr("Saved."))
+        return True
+
+    def remove(self) -> None:
+        name = self.list.currentItem().text() if self.list.currentItem() else ""
+        if not name:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Remove profile"),
+            self.tr("Remove the profile %1 and its secret from the keychain? This cannot be undone.")
+            .replace("%1", name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            if self.secrets is None:
+                raise InputRejected("secret", "no_keychain", "No keychain in this session.", "本会话无可用钥匙串。")
+            self.store.remove(name, self.secrets)
+        except LinkFaceError as exc:
+            self.note.setText("✗ " + _text(exc))
+            return
+        self.refresh(self.store.selected.name)
+
+
+class SettingsDialog(QDialog):
+    """General preferences, and the profiles when a profile store is available."""
+
+    def __init__(self, preferences: Preferences, profiles: ProfileStore | None, secrets: SecretStore | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Settings"))
+        self.preferences = replace(preferences)
+        general = QWidget(self)
+        form = QFormLayout(general)
+        self.language = QComboBox(general)
+        for label, code in ((self.tr("Follow the system"), SYSTEM_LANGUAGE), ("中文", CHINESE), ("English", ENGLISH)):
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(preferences.language)))
+        self.idle = QSpinBox(general)
+        self.idle.setRange(IDLE_TIMEOUT_MIN_S, IDLE_TIMEOUT_MAX_S)
+        self.idle.setSuffix(self.tr(" s"))
+        self.idle.setValue(preferences.idle_timeout_s)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Clear the screen after no input for"), self.idle)
+        tabs = QTabWidget(self)
+        tabs.addTab(general, self.tr("General"))
+        self.profiles = ProfileEditor(profiles, secrets, self) if profiles is not None else None
+        if self.profiles is not None:
+            tabs.addTab(self.profiles, self.tr("Profiles"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(tabs)
+        layout.addWidget(buttons)
+        self.resize(760, 560)
+
+    def accept(self) -> None:
+        self.preferences = Preferences(self.language.currentData(), self.idle.value())
+        super().accept()

@@ -1,0 +1,222 @@
+"""Painted scales that carry the numbers: the certificate gauge, the false-accept scale, the risk meter.
+
+One widget, ``ScaleBar``, draws a horizontal axis split into toned bands, tick labels under it, an
+optional threshold line and a pointer at the value with its label above. The three factories
+below give it the vendor's bands and lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from app.core.interpret import (
+    CERTIFICATE_SAME_FROM,
+    CERTIFICATE_UNCERTAIN_FROM,
+    FALSE_ACCEPT_TABLE,
+    HACK_THRESHOLD,
+    Tone,
+)
+from app.ui.theme import tone_ink, tone_tint
+from app.ui.widgets.common import scaled_font
+from app.ui.words import CERTIFICATE_BANDS, translate
+
+BAR_HEIGHT = 22.0
+POINTER = 9.0
+MARGIN = 12.0
+
+
+@dataclass(frozen=True)
+class Band:
+    start: float
+    end: float
+    tone: Tone
+    label: str = ""  # translated by the caller
+
+
+@dataclass(frozen=True)
+class Tick:
+    value: float
+    text: str  # may hold two lines
+    align: int = 0  # -1: text ends at the tick, 0: centred, 1: starts at the tick
+
+
+@dataclass
+class ScaleModel:
+    low: float
+    high: float
+    bands: list[Band]
+    ticks: list[Tick]
+    caption: str = ""
+    value: float | None = None
+    value_text: str = ""
+    threshold: float | None = None
+    threshold_text: str = ""
+
+
+class ScaleBar(QWidget):
+    """A horizontal scale with toned bands, ticks, a threshold line and a pointer at the value."""
+
+    def __init__(self, model: ScaleModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(280)
+
+    def set_model(self, model: ScaleModel) -> None:
+        self.model = model
+        self.setAccessibleDescription(f"{model.caption}: {model.value_text}")
+        self.updateGeometry()
+        self.update()
+
+    def _metrics(self) -> tuple[QFontMetricsF, QFontMetricsF]:
+        return QFontMetricsF(scaled_font(self, 1.25, bold=True)), QFontMetricsF(scaled_font(self, 0.9))
+
+    def sizeHint(self) -> QSize:
+        big, small = self._metrics()
+        lines = max((t.text.count("\n") + 1 for t in self.model.ticks), default=1)
+        height = big.height() + POINTER + BAR_HEIGHT + 6 + small.height() * (lines + 1) + 8
+        if self.model.threshold_text:
+            height += small.height() + 2
+        return QSize(360, int(height) + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(280, self.sizeHint().height())
+
+    def _x(self, value: float, left: float, width: float) -> float:
+        m = self.model
+        fraction = (min(max(value, m.low), m.high) - m.low) / (m.high - m.low)
+        return left + fraction * width
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        m = self.model
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        text_colour = palette.color(QPalette.ColorRole.WindowText)
+        big_font, small_font = scaled_font(self, 1.25, bold=True), scaled_font(self, 0.9)
+        big, small = QFontMetricsF(big_font), QFontMetricsF(small_font)
+        left, width = MARGIN, self.width() - 2 * MARGIN
+        top = big.height() + POINTER
+        bar = QRectF(left, top, width, BAR_HEIGHT)
+
+        # bands, clipped to a rounded bar
+        clip = QPainterPath()
+        clip.addRoundedRect(bar, 5, 5)
+        painter.save()
+        painter.setClipPath(clip)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setFont(small_font)
+        for band in m.bands:
+            x0, x1 = self._x(band.start, left, width), self._x(band.end, left, width)
+            rect = QRectF(x0, top, x1 - x0, BAR_HEIGHT)
+            painter.fillRect(rect, tone_tint(band.tone, palette, 95))
+            if band.label and small.horizontalAdvance(band.label) + 8 < rect.width():
+                painter.setPen(tone_ink(band.tone, palette))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, band.label)
+                painter.setPen(Qt.PenStyle.NoPen)
+        painter.restore()
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(bar, 5, 5)
+
+        # ticks and their labels
+        painter.setFont(small_font)
+        tick_top = bar.bottom() + 2
+        lines = max((t.text.count("\n") + 1 for t in m.ticks), default=1)
+        for tick in m.ticks:
+            x = self._x(tick.value, left, width)
+            painter.setPen(QPen(text_colour, 1))
+            painter.drawLine(QPointF(x, bar.bottom()), QPointF(x, tick_top + 3))
+            text_width = max(small.horizontalAdvance(line) for line in tick.text.split("\n")) + 2
+            x0 = {-1: x - text_width, 0: x - text_width / 2, 1: x}[tick.align]
+            x0 = min(max(x0, 0.0), self.width() - text_width)
+            align = {-1: Qt.AlignmentFlag.AlignRight, 0: Qt.AlignmentFlag.AlignHCenter,
+                     1: Qt.AlignmentFlag.AlignLeft}[tick.align]
+            painter.drawText(QRectF(x0, tick_top + 4, text_width, small.height() * lines),
+                             align | Qt.AlignmentFlag.AlignTop, tick.text)
+        below = tick_top + 4 + small.height() * lines
+
+        # threshold line and its words
+        if m.threshold is not None:
+            x = self._x(m.threshold, left, width)
+            painter.setPen(QPen(text_colour, 2, Qt.PenStyle.DashLine))
+            painter.drawLine(QPointF(x, top - 4), QPointF(x, bar.bottom() + 4))
+            if m.threshold_text:
+                text_width = small.horizontalAdvance(m.threshold_text) + 4
+                x0 = min(max(x - text_width / 2, 0.0), self.width() - text_width)
+                painter.setPen(text_colour)
+                painter.drawText(QRectF(x0, below, text_width, small.height()),
+                                 Qt.AlignmentFlag.AlignCenter, m.threshold_text)
+                below += small.height() + 2
+
+        if m.caption:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            painter.drawText(QRectF(0, below, self.width(), small.height()), Qt.AlignmentFlag.AlignCenter,
+                             m.caption)
+
+        # the pointer and the value
+        if m.value is not None:
+            x = self._x(m.value, left, width)
+            tone = next((b.tone for b in m.bands if b.start <= m.value <= b.end), Tone.INFO)
+            ink = tone_ink(tone, palette)
+            painter.setPen(QPen(ink, 3))
+            painter.drawLine(QPointF(x, top), QPointF(x, bar.bottom()))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(ink)
+            painter.drawPolygon(QPolygonF([QPointF(x - POINTER * 0.8, top - POINTER), QPointF(x + POINTER * 0.8,
+                                           top - POINTER), QPointF(x, top)]))
+            painter.setFont(big_font)
+            painter.setPen(ink)
+            text_width = big.horizontalAdvance(m.value_text) + 4
+            x0 = min(max(x - text_width / 2, 0.0), self.width() - text_width)
+            painter.drawText(QRectF(x0, 0, text_width, big.height()), Qt.AlignmentFlag.AlignCenter, m.value_text)
+        painter.end()
+
+
+# --- the three scales ----------------------------------------------------------------------------
+
+
+def certificate_model(score: float | None) -> ScaleModel:
+    different, uncertain, same = (translate("Scale", label) for label in CERTIFICATE_BANDS)
+    return ScaleModel(
+        0.0, 100.0,
+        [Band(0, CERTIFICATE_UNCERTAIN_FROM, Tone.BAD, different),
+         Band(CERTIFICATE_UNCERTAIN_FROM, CERTIFICATE_SAME_FROM, Tone.REVIEW, uncertain),
+         Band(CERTIFICATE_SAME_FROM, 100, Tone.GOOD, same)],
+        [Tick(0, "0", 1), Tick(CERTIFICATE_UNCERTAIN_FROM, "40", -1), Tick(CERTIFICATE_SAME_FROM, "45", 1),
+         Tick(100, "100", -1)],
+        caption=translate("Scale", "Certificate score: different below 40, uncertain 40 to 45, same from 45"),
+        value=score, value_text="" if score is None else f"{score:.2f}",
+    )
+
+
+_ONE_IN = {10: "1/10", 100: "1/100", 1_000: "1/1k", 10_000: "1/10k", 100_000: "1/100k", 1_000_000: "1/1M"}
+
+
+def false_accept_model(score: float | None, threshold: float) -> ScaleModel:
+    return ScaleModel(
+        0.0, 1.0,
+        [Band(0, threshold, Tone.BAD, translate("Scale", "below threshold")),
+         Band(threshold, 1.0, Tone.GOOD, translate("Scale", "match"))],
+        [Tick(at, f"{at:.1f}\n{_ONE_IN.get(n, f'1/{n:,}')}") for at, n in FALSE_ACCEPT_TABLE],
+        caption=translate("Scale", "Face score, and how often a stranger scores that high (false accepts)"),
+        value=score, value_text="" if score is None else f"{score:.4f}".rstrip("0").rstrip("."),
+        threshold=threshold,
+        threshold_text=translate("Scale", "profile threshold %1").replace("%1", f"{threshold:.2f}"),
+    )
+
+
+def risk_model(score: float | None) -> ScaleModel:
+    return ScaleModel(
+        0.0, 1.0,
+        [Band(0, HACK_THRESHOLD, Tone.GOOD, translate("Scale", "live person")),
+         Band(HACK_THRESHOLD, 1.0, Tone.BAD, translate("Scale", "attack"))],
+        [Tick(0, "0", 1), Tick(0.5, "0.5"), Tick(HACK_THRESHOLD, "0.98", -1), Tick(1.0, "1", 1)],
+        caption=translate("Scale", "Hack score: above 0.98 is an attack (photo, screen or mask)"),
+        value=score, value_text="" if score is None else f"{score:.4f}".rstrip("0").rstrip("."),
+        threshold=HACK_THRESHOLD,
+    )

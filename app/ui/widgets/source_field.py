@@ -1,0 +1,331 @@
+"""Where a liveness capture or a selfie comes from: a file (picker or drop), a URL or a stored id.
+
+Whatever arrives is checked at once with the core's validation, and the reason for a refusal is
+shown under the field, before anything is sent. After a call, ``offer_reuse`` lets the operator
+check again on the same upload by the id the server returned, without sending the file again.
+
+Signals:
+    changed(): the source was set, replaced or cleared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImageReader, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.contract import FileSource, Source, StoredIdSource, UrlSource
+from app.core.errors import InputRejected
+from app.core.validation import ImageInfo, check_image_file, check_liveness_file, check_stored_id, check_url
+from app.ui.widgets.common import MessageLabel, Retranslating, scaled_font
+from app.ui.words import rejected_text
+
+PREVIEW_SIDE = 150
+
+
+@dataclass(frozen=True)
+class SourceKind:
+    """What a field holds (liveness capture or selfie) and how each of its forms is checked."""
+
+    file_field: str
+    url_field: str
+    id_field: str
+    check_file: Callable[[Path], Any]
+    file_filter: str
+    preview: bool
+
+
+LIVENESS = SourceKind("liveness_encrypt_data", "liveness_encrypt_data_url", "liveness_encrypt_data_id",
+                      check_liveness_file, "*", preview=False)
+SELFIE = SourceKind("selfie_file", "selfie_url", "selfie_image_id",
+                    lambda path: check_image_file(path), "*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff",
+                    preview=True)
+
+FILE, URL, STORED_ID = 0, 1, 2
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1048576:.1f} MB"
+
+
+class SourceField(Retranslating, QWidget):
+    """One liveness or selfie source, with its check and the reason shown under it."""
+
+    changed = Signal()
+
+    def __init__(self, kind: SourceKind, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self._path: Path | None = None
+        self._reuse_id = ""
+        self.setAcceptDrops(True)
+
+        self.label = QLabel(self)
+        self.label.setFont(scaled_font(self, 1.0, bold=True))
+        self.mode = QComboBox(self)
+        self.mode.addItems(["", "", ""])
+        self.mode.currentIndexChanged.connect(self._mode_changed)
+        header = QHBoxLayout()
+        header.addWidget(self.label, 1)
+        header.addWidget(self.mode)
+
+        self.drop_zone = QFrame(self)
+        self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
+        self.drop_zone.setFrameShadow(QFrame.Shadow.Sunken)
+        self.file_info = QLabel(self.drop_zone)
+        self.file_info.setWordWrap(True)
+        self.file_info.setTextFormat(Qt.TextFormat.PlainText)
+        self.browse = QPushButton(self.drop_zone)
+        self.browse.clicked.connect(self.choose_file)
+        zone = QHBoxLayout(self.drop_zone)
+        zone.setContentsMargins(10, 10, 10, 10)
+        zone.addWidget(self.file_info, 1)
+        zone.addWidget(self.browse, 0, Qt.AlignmentFlag.AlignVCenter)
+
+        self.url = QLineEdit(self)
+        self.url.setPlaceholderText("https://…")
+        self.url.editingFinished.connect(self._check_typed)
+        self.url.textEdited.connect(self._typed)
+        self.stored_id = QLineEdit(self)
+        self.stored_id.setPlaceholderText(kind.id_field)
+        self.stored_id.editingFinished.connect(self._check_typed)
+        self.stored_id.textEdited.connect(self._typed)
+
+        self.pages = QStackedWidget(self)
+        for page in (self.drop_zone, self.url, self.stored_id):
+            self.pages.addWidget(page)
+
+        self.preview = QLabel(self)
+        self.preview.setFixedSize(PREVIEW_SIDE, PREVIEW_SIDE)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setFrameShape(QFrame.Shape.StyledPanel)
+        self.preview.hide()
+
+        self.message = MessageLabel(self)
+        self.reuse = QPushButton(self)
+        self.reuse.clicked.connect(self._reuse)
+        self.reuse.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(header)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.preview)
+        layout.addWidget(self.message)
+        layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
+        self.label.setBuddy(self.mode)
+        self.retranslate()
+
+    # --- text -----------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        liveness = self.kind is LIVENESS
+        self.label.setText(self.tr("Liveness capture") if liveness else self.tr("Selfie"))
+        self.mode.setItemText(FILE, self.tr("File"))
+        self.mode.setItemText(URL, self.tr("URL"))
+        self.mode.setItemText(STORED_ID, self.tr("Stored id"))
+        self.mode.setAccessibleName(self.label.text())
+        self.browse.setText(self.tr("Browse…"))
+        self.reuse.setText(self.tr("↻ Check again on this capture (no upload)") if liveness
+                           else self.tr("↻ Use the same selfie again (no upload)"))
+        self._show_file_info()
+        if self.message.isVisible() and self._path is not None and not self.message.is_problem:
+            self._check_file(self._path)
+
+    def _show_file_info(self) -> None:
+        if self._path is None:
+            self.file_info.setText(self.tr("Drop the file here, or browse."))
+            return
+        try:
+            size = human_size(self._path.stat().st_size)
+        except OSError:
+            size = "?"
+        self.file_info.setText(f"{self._path.name}\n{size}")
+
+    # --- the three forms ------------------------------------------------------------------------
+
+    def choose_file(self) -> None:
+        title = self.tr("Choose the liveness file") if self.kind is LIVENESS else self.tr("Choose the selfie")
+        name, _ = QFileDialog.getOpenFileName(self, title, "", f"{self.tr('Files')} ({self.kind.file_filter})")
+        if name:
+            self.set_path(Path(name))
+
+    def set_path(self, path: Path) -> bool:
+        """Take a file (from the picker or a drop) and check it now; True if it is acceptable."""
+        self.mode.setCurrentIndex(FILE)
+        self._path = path
+        self._reuse_id = ""
+        self._show_file_info()
+        ok = self._check_file(path)
+        self.changed.emit()
+        return ok
+
+    def _check_file(self, path: Path) -> bool:
+        try:
+            info = self.kind.check_file(path)
+        except InputRejected as exc:
+            self.message.show_problem(rejected_text(exc))
+            self._set_preview(None)
+            return False
+        if isinstance(info, ImageInfo):
+            self.message.show_ok(self.tr("%1 image, %2 × %3 px").replace("%1", info.format)
+                                 .replace("%2", str(info.width)).replace("%3", str(info.height)))
+            self._set_preview(path)
+        else:
+            self.message.show_ok(self.tr("Ready to send"))
+        return True
+
+    def _set_preview(self, path: Path | None) -> None:
+        if path is None or not self.kind.preview:
+            self.preview.clear()
+            self.preview.hide()
+            return
+        reader = QImageReader(str(path))
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid():
+            reader.setScaledSize(size.scaled(QSize(PREVIEW_SIDE, PREVIEW_SIDE), Qt.AspectRatioMode.KeepAspectRatio))
+        image = reader.read()
+        if image.isNull():
+            self.preview.hide()
+            return
+        self.preview.setPixmap(QPixmap.fromImage(image))
+        self.preview.show()
+
+    def _mode_changed(self, index: int) -> None:
+        self.pages.setCurrentIndex(index)
+        self.message.clear()
+        self._set_preview(self._path if index == FILE else None)
+        if index == FILE and self._path is not None:
+            self._check_file(self._path)
+        self.changed.emit()
+
+    def _typed(self) -> None:
+        self.message.clear()
+        self._reuse_id = ""
+        self.changed.emit()
+
+    def _check_typed(self) -> None:
+        typed = {URL: self.url, STORED_ID: self.stored_id}.get(self.mode.currentIndex())
+        if typed is not None and typed.text().strip():
+            self.source_or_show()
+
+    # --- reuse of a stored upload ---------------------------------------------------------------
+
+    def offer_reuse(self, stored_id: str | None) -> None:
+        """After a call: the server's id for what was sent, to check again without uploading."""
+        self._reuse_id = stored_id or ""
+        self.reuse.setVisible(bool(stored_id) and self.mode.currentIndex() != STORED_ID)
+
+    def _reuse(self) -> None:
+        if self._reuse_id:
+            self.use_stored_id(self._reuse_id)
+
+    def use_stored_id(self, stored: str) -> None:
+        """Check again on an earlier upload by the id the server returned for it (nothing is sent again)."""
+        self.mode.setCurrentIndex(STORED_ID)
+        self.stored_id.setText(stored)
+        self._reuse_id = stored
+        self.reuse.hide()
+        self.message.show_ok(self.tr("The same upload, by the id the server returned: nothing is sent again."))
+        self.changed.emit()
+
+    # --- the value ------------------------------------------------------------------------------
+
+    def source(self) -> Source:
+        """The checked source; raises InputRejected (with the field's API name) if missing or wrong."""
+        index = self.mode.currentIndex()
+        if index == FILE:
+            if self._path is None:
+                raise InputRejected(self.kind.file_field, "required", *self._missing_texts())
+            self.kind.check_file(self._path)
+            return FileSource(self._path)
+        if index == URL:
+            return UrlSource(check_url(self.kind.url_field, self.url.text()))
+        return StoredIdSource(check_stored_id(self.kind.id_field, self.stored_id.text()))
+
+    def _missing_texts(self) -> tuple[str, str]:
+        if self.kind is LIVENESS:
+            return ("Choose or drop the liveness file.", "请选择或拖入活体文件。")
+        return ("Choose or drop the selfie.", "请选择或拖入自拍照片。")
+
+    def source_or_show(self) -> Source | None:
+        """The source, or None with the reason shown under the field."""
+        try:
+            source = self.source()
+        except InputRejected as exc:
+            self.message.show_problem(rejected_text(exc))
+            return None
+        if not isinstance(source, FileSource) and not self._reuse_id:
+            self.message.show_ok(self.tr("Looks right"))
+        return source
+
+    def show_problem(self, text: str) -> None:
+        self.message.show_problem(text)
+
+    def focus_target(self) -> QWidget:
+        """The control to start from: Browse for a file, else the text box."""
+        return {FILE: self.browse, URL: self.url, STORED_ID: self.stored_id}[self.mode.currentIndex()]
+
+    def focus_input(self) -> None:
+        self.focus_target().setFocus()
+
+    def has_source(self) -> bool:
+        index = self.mode.currentIndex()
+        if index == FILE:
+            return self._path is not None
+        return bool((self.url if index == URL else self.stored_id).text().strip())
+
+    def clear(self) -> None:
+        """Forget everything: file, preview, typed text, stored id and messages."""
+        self._path = None
+        self._reuse_id = ""
+        self.url.clear()
+        self.stored_id.clear()
+        self.mode.setCurrentIndex(FILE)
+        self._set_preview(None)
+        self._show_file_info()
+        self.message.clear()
+        self.reuse.hide()
+        self.changed.emit()
+
+    # --- drag and drop --------------------------------------------------------------------------
+
+    @staticmethod
+    def _local_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            return Path(urls[0].toLocalFile())
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_file(event) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        path = self._local_file(event)
+        if path is not None:
+            event.acceptProposedAction()
+            self.set_path(path)
+            self.browse.setFocus()

@@ -1,0 +1,181 @@
+"""What the window says about results and errors, in the UI language.
+
+Module-level tables are marked with QT_TRANSLATE_NOOP so lupdate collects them; they are
+translated when shown, so a language switch takes effect on the next render.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+from app.core.errors import ApiError, Cancelled, InputRejected, LinkFaceError, ProtocolError, TransportError
+from app.core.interpret import Tone, TrailStep, Verdict
+from app.ui.i18n import pick
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a module-level string for translation in ``context``; it is translated when shown."""
+    return text
+
+
+VERDICT_WORDS: dict[Verdict, str] = {
+    Verdict.SAME_PERSON: QT_TRANSLATE_NOOP("Verdict", "Same person"),
+    Verdict.NEEDS_REVIEW: QT_TRANSLATE_NOOP("Verdict", "Needs review"),
+    Verdict.DIFFERENT_PERSON: QT_TRANSLATE_NOOP("Verdict", "Different person"),
+    Verdict.NAME_ID_MISMATCH: QT_TRANSLATE_NOOP("Verdict", "Name and ID number do not match"),
+    Verdict.NO_RECORD: QT_TRANSLATE_NOOP("Verdict", "No record"),
+    Verdict.NO_PHOTO: QT_TRANSLATE_NOOP("Verdict", "No photo on file"),
+    Verdict.RECAPTURE: QT_TRANSLATE_NOOP("Verdict", "Please capture again"),
+    Verdict.SUSPECTED_ATTACK: QT_TRANSLATE_NOOP("Verdict", "Suspected attack"),
+    Verdict.LIVE_PERSON: QT_TRANSLATE_NOOP("Verdict", "Live person"),
+    Verdict.LIVENESS_PASSED: QT_TRANSLATE_NOOP("Verdict", "Liveness passed"),
+    Verdict.LIVENESS_FAILED: QT_TRANSLATE_NOOP("Verdict", "Liveness failed"),
+    Verdict.TOKEN_ISSUED: QT_TRANSLATE_NOOP("Verdict", "Token issued"),
+}
+
+VERDICT_MEANING: dict[Verdict, str] = {
+    Verdict.SAME_PERSON: QT_TRANSLATE_NOOP("Verdict", "The live capture matches the photo. You may continue."),
+    Verdict.NEEDS_REVIEW: QT_TRANSLATE_NOOP(
+        "Verdict", "The result is not conclusive. Check the customer's ID card in person."),
+    Verdict.DIFFERENT_PERSON: QT_TRANSLATE_NOOP(
+        "Verdict", "The live capture does not match the photo. Do not continue."),
+    Verdict.NAME_ID_MISMATCH: QT_TRANSLATE_NOOP(
+        "Verdict", "This name does not belong to this ID number. Re-check both against the ID card."),
+    Verdict.NO_RECORD: QT_TRANSLATE_NOOP(
+        "Verdict", "There is no record for this ID number. Re-check the number against the ID card."),
+    Verdict.NO_PHOTO: QT_TRANSLATE_NOOP(
+        "Verdict", "There is no photo on file for this ID number. Check the ID card in person."),
+    Verdict.RECAPTURE: QT_TRANSLATE_NOOP(
+        "Verdict", "The capture's image quality is too low. Ask the customer to capture again."),
+    Verdict.SUSPECTED_ATTACK: QT_TRANSLATE_NOOP(
+        "Verdict", "The capture looks like a photo, a screen or a mask. Do not continue."),
+    Verdict.LIVE_PERSON: QT_TRANSLATE_NOOP("Verdict", "No sign of a photo, a screen or a mask."),
+    Verdict.LIVENESS_PASSED: QT_TRANSLATE_NOOP("Verdict", "The SDK's liveness check passed."),
+    Verdict.LIVENESS_FAILED: QT_TRANSLATE_NOOP(
+        "Verdict", "The SDK's liveness check did not pass. Ask the customer to capture again."),
+    Verdict.TOKEN_ISSUED: QT_TRANSLATE_NOOP("Verdict", "Hand it to the SDK within 5 minutes."),
+}
+
+STEP_NAMES: dict[TrailStep, str] = {
+    TrailStep.IMAGE_QUALITY: QT_TRANSLATE_NOOP("Trail", "Image quality"),
+    TrailStep.NAME_ID: QT_TRANSLATE_NOOP("Trail", "Name and ID number"),
+    TrailStep.PHOTO_ON_FILE: QT_TRANSLATE_NOOP("Trail", "Photo on file"),
+    TrailStep.SCORE: QT_TRANSLATE_NOOP("Trail", "Score"),
+}
+
+TRAIL_REASONS: dict[str, str] = {
+    "passed": QT_TRANSLATE_NOOP("Trail", "Passed"),
+    "quality_failed": QT_TRANSLATE_NOOP("Trail", "Stopped: image quality too low"),
+    "mismatch": QT_TRANSLATE_NOOP("Trail", "Stopped: name and ID number do not match"),
+    "no_record": QT_TRANSLATE_NOOP("Trail", "Stopped: no record for this ID number"),
+    "no_photo": QT_TRANSLATE_NOOP("Trail", "Stopped: no photo on file"),
+    "extraction_failed": QT_TRANSLATE_NOOP("Trail", "Stopped: the photo on file cannot be read"),
+    "same": QT_TRANSLATE_NOOP("Trail", "Same person (45 or more)"),
+    "uncertain": QT_TRANSLATE_NOOP("Trail", "Uncertain (40 to 45)"),
+    "different": QT_TRANSLATE_NOOP("Trail", "Different person (below 40)"),
+    "missing": QT_TRANSLATE_NOOP("Trail", "Stopped: the server left this out"),
+    "": QT_TRANSLATE_NOOP("Trail", "Not reached"),
+}
+
+MOTION_NAMES: dict[str, str] = {
+    "blink": QT_TRANSLATE_NOOP("Motion", "Blink"),
+    "open_mouth": QT_TRANSLATE_NOOP("Motion", "Open mouth"),
+    "shake_head": QT_TRANSLATE_NOOP("Motion", "Shake head"),
+    "nod": QT_TRANSLATE_NOOP("Motion", "Nod"),
+    "unknown": QT_TRANSLATE_NOOP("Motion", "Unknown (code %1)"),
+}
+
+CERTIFICATE_BANDS: tuple[str, str, str] = (
+    QT_TRANSLATE_NOOP("Scale", "different"),
+    QT_TRANSLATE_NOOP("Scale", "uncertain"),
+    QT_TRANSLATE_NOOP("Scale", "same"),
+)
+
+
+translate = QCoreApplication.translate  # lupdate recognises translate("Context", "text")
+
+
+def verdict_words(verdict: Verdict) -> str:
+    return translate("Verdict", VERDICT_WORDS[verdict])
+
+
+def verdict_meaning(verdict: Verdict) -> str:
+    return translate("Verdict", VERDICT_MEANING[verdict])
+
+
+def step_name(step: TrailStep) -> str:
+    return translate("Trail", STEP_NAMES[step])
+
+
+def trail_reason(reason: str) -> str:
+    if reason.startswith("unknown_"):
+        return translate("Trail", "Stopped: undocumented value %1").replace("%1", reason.removeprefix("unknown_"))
+    return translate("Trail", TRAIL_REASONS.get(reason, reason))
+
+
+def motion_name(name: str, code: int) -> str:
+    return translate("Motion", MOTION_NAMES.get(name, MOTION_NAMES["unknown"])).replace("%1", str(code))
+
+
+def rejected_text(exc: InputRejected) -> str:
+    return pick(exc.message, exc.message_zh)
+
+
+@dataclass(frozen=True)
+class ErrorView:
+    """An error as the operator reads it: what happened, what to do now, and details for support."""
+
+    tone: Tone
+    title: str
+    remedy: str
+    code_line: str
+    raw: str = ""
+    request_id: str = ""
+    sequence_id: str = ""
+    billed: bool | None = None  # None: not known (no answer)
+
+
+def error_view(exc: BaseException, sent: bool = True) -> ErrorView:
+    """Turn any failure of a call into words; ``sent`` says whether the upload had completed."""
+    if isinstance(exc, ApiError):
+        info = exc.info
+        line = translate("Errors", "Code %1 · server message: %2").replace("%1", exc.code).replace(
+            "%2", exc.msg or translate("Errors", "none"))
+        return ErrorView(Tone.REVIEW, pick(info.en, info.zh), pick(info.remedy_en, info.remedy_zh), line,
+                         exc.raw, exc.request_id, exc.sequence_id, exc.billed)
+    if isinstance(exc, TransportError):
+        en, zh, remedy_en, remedy_zh = exc.text
+        remedy = pick(remedy_en, remedy_zh)
+        if exc.may_have_reached_server:
+            remedy += " " + translate("Errors",
+                                      "The request may have reached the server: check history before retrying.")
+        line = translate("Errors", "Connection problem: %1 (%2)").replace("%1", exc.kind.value).replace(
+            "%2", exc.detail)
+        return ErrorView(Tone.REVIEW, pick(en, zh), remedy, line, "", "", exc.sequence_id, None)
+    if isinstance(exc, ProtocolError):
+        line = translate("Errors", "Details: %1").replace("%1", exc.reason)
+        if exc.http_status is not None:
+            line += f" · HTTP {exc.http_status}"
+        return ErrorView(Tone.REVIEW, translate("Errors", "The server's answer could not be read"),
+                         translate("Errors", "Try once more. If it happens again, quote the sequence id to support; "
+                                      "the raw answer is under \"Raw response\"."),
+                         line, exc.raw or translate("Errors", "(empty body)"), "", exc.sequence_id, None)
+    if isinstance(exc, Cancelled):
+        stopped = translate("Errors", "The upload was stopped before it finished; nothing was checked or billed.")
+        return ErrorView(Tone.INFO, translate("Errors", "Cancelled"), stopped, "")
+    if isinstance(exc, InputRejected):
+        return ErrorView(Tone.REVIEW, rejected_text(exc), translate("Errors", "Nothing was sent."),
+                         f"{exc.field}: {exc.rule}")
+    if isinstance(exc, LinkFaceError):
+        return ErrorView(Tone.REVIEW, str(exc), translate("Errors", "Try again; if it persists, call IT."), "")
+    return ErrorView(Tone.BAD, translate("Errors", "Unexpected error in the application"),
+                     translate("Errors", "Try again; if it persists, call IT and quote the details below."),
+                     f"{type(exc).__name__}: {exc}")
+
+
+def cancelled_after_upload_view() -> ErrorView:
+    return ErrorView(Tone.INFO, translate("Errors", "Cancelled"),
+                     translate("Errors", "The file had already been sent, so the server may still check (and bill) "
+                                  "this call; its result will not be shown."), "")

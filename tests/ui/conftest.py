@@ -1,0 +1,124 @@
+"""Fixtures for driving the window as an operator would, against the sandbox over real HTTP.
+
+QT_QPA_PLATFORM defaults to offscreen here, before any QApplication exists. One Runtime (with its
+in-process sandbox, answering without simulated latency) serves the whole session; each test gets
+a fresh window in English, and the sandbox's pending faults are cleared after it.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.core.client import Progress
+from app.core.contract import CallResult, Request
+from app.sandbox.samples import build_samples
+from app.sandbox.server import Sandbox
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # The offscreen platform says this on every top-level show; it is not a problem of ours.
+    for item in items:
+        if "tests/ui" in str(item.path).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def compiled_translations() -> None:
+    """The .qm files are build products (gitignored): build them once per session."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("i18n_script", ROOT / "build_scripts" / "i18n.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    module.release()
+
+
+@pytest.fixture(scope="session")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("samples")
+    for name, content in build_samples().items():
+        (folder / name).write_bytes(content)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def sandbox() -> Iterator[Sandbox]:
+    with Sandbox(delay_scale=0) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Iterator[Any]:
+    from app.runtime import Runtime
+
+    home = tmp_path_factory.mktemp("home")
+    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, log_to_file=False)
+    service._sandbox = sandbox  # use our fast sandbox (see the report: a public hook would be better)
+    yield service
+    service._sandbox = None  # the sandbox fixture stops it
+    service.close()
+
+
+class GatedCalls:
+    """Wraps the runtime so a test can hold a call at the start of its upload, or halfway through it."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.hold_at: float | None = None  # fraction of the upload at which to wait
+        self.reached = threading.Event()
+        self.release = threading.Event()
+        self.outcomes: list[Any] = []  # each call's result or exception, as the worker saw it
+
+    def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
+        def gated(sent: int, total: int) -> bool | None:
+            if self.hold_at is not None and not self.reached.is_set() and sent >= total * self.hold_at:
+                self.reached.set()
+                self.release.wait(10)
+            return progress(sent, total) if progress else None
+
+        try:
+            result = self.inner.run(profile_name, request, gated)
+        except Exception as exc:
+            self.outcomes.append(exc)
+            raise
+        self.outcomes.append(result)
+        return result  # type: ignore[no-any-return]
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+@pytest.fixture
+def calls(runtime: Any) -> GatedCalls:
+    return GatedCalls(runtime)
+
+
+@pytest.fixture
+def window(qtbot: Any, calls: GatedCalls, sandbox: Sandbox) -> Iterator[Any]:
+    from app.ui.i18n import ENGLISH, Translations
+    from app.ui.main_window import MainWindow
+    from app.ui.preferences import PreferenceStore
+
+    translations = Translations()
+    translations.set_language(ENGLISH)
+    main = MainWindow(calls, translations, PreferenceStore(None), calls.inner.profiles, calls.inner.secrets)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    yield main
+    calls.release.set()
+    main.close()
+    translations.set_language(ENGLISH)
+    sandbox.clear_faults()

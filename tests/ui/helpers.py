@@ -1,0 +1,61 @@
+"""Small steps an operator takes, shared by the UI tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from app.ui.pages.base import CheckPage
+from app.ui.widgets.source_field import SourceField
+
+CALL_TIMEOUT_MS = 15_000
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type as a person does: keys for ASCII, and the input method's commit for Chinese characters
+    (QTest can only press keys that exist on a keyboard)."""
+    widget.setFocus()
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            event = QInputMethodEvent()
+            event.setCommitString(char)
+            QApplication.sendEvent(widget, event)
+
+
+def open_page(window: Any, index: int) -> Any:
+    window.sidebar.setCurrentRow(index)
+    return window.current_page
+
+
+def drop_file(field: SourceField, path: Path) -> None:
+    """Drag a file from the file manager over the field and drop it there."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    where, action = QPoint(10, 10), Qt.DropAction.CopyAction
+    buttons, modifiers = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(where, action, mime, buttons, modifiers)
+    QApplication.sendEvent(field, enter)
+    assert enter.isAccepted(), "the field refused the drag"
+    QApplication.sendEvent(field, QDropEvent(QPointF(where), action, mime, buttons, modifiers))
+
+
+def press_enter_and_wait(qtbot: Any, page: CheckPage, widget: Any = None) -> None:
+    """Enter in a field of the page (the run shortcut), then wait for the result or error."""
+    target = widget or page.focusWidget() or page.run_button
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Return)
+    wait_done(qtbot, page)
+
+
+def wait_done(qtbot: Any, page: CheckPage) -> None:
+    qtbot.waitUntil(lambda: not page.busy and page.result.banner.isVisible(), timeout=CALL_TIMEOUT_MS)
+
+
+def banner(page: CheckPage) -> tuple[str, str]:
+    return page.result.banner.title.text(), page.result.banner.meaning.text()
