@@ -1,0 +1,73 @@
+"""Runtime: the one path every call of the window and the CLI takes (account, call, history, log)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import keyring
+import pytest
+
+from app.core.contract import FileSource, HackRequest, IdNumberRequest, TokenRequest
+from app.core.errors import ApiError, InputRejected
+from app.core.history import SCHEMA_VERSION
+from app.core.profiles import Profile
+from app.runtime import Runtime
+from app.sandbox.faults import Fault
+from app.sandbox.server import Sandbox
+from tests.profiles.helpers import MemoryKeyring
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Iterator[dict[str, str]]:
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    yield {"LINKFACE_DESK_HOME": str(tmp_path / "home")}
+    keyring.set_keyring(previous)
+
+
+def test_sandbox_calls_are_recorded_and_counted(home: dict[str, str], sandbox: Sandbox, samples_dir: Path) -> None:
+    with Runtime(environ=home, sandbox=sandbox) as runtime:
+        assert runtime.is_sandbox("Sandbox") and runtime.face_threshold("Sandbox") == 0.7
+        runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")))
+        runtime.run("Sandbox", TokenRequest("liveness"))
+        sandbox.inject(Fault(code="1004"))
+        with pytest.raises(ApiError):
+            runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")))
+        with pytest.raises(InputRejected):  # nothing sent: not recorded
+            runtime.run("Sandbox", IdNumberRequest("", "1", FileSource(samples_dir / "zhang-san.lfs")))
+        assert runtime.history is not None
+        rows = runtime.history.query()
+        assert [(r.endpoint, r.outcome, r.billed, r.sandbox) for r in rows] == [
+            ("hack", "api_error", 0, 1), ("token", "ok", 0, 1), ("hack", "ok", 1, 1)]
+        assert runtime.billed_counts("Sandbox") == (1, 1)
+    assert sandbox.base_url  # a sandbox handed in is left running
+
+
+def test_saved_profile_needs_its_secret_and_can_opt_out_of_history(home: dict[str, str], sandbox: Sandbox) -> None:
+    from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
+
+    with Runtime(environ=home) as runtime:
+        runtime.profiles.add(Profile("Branch", base_url=sandbox.base_url, api_id=SANDBOX_API_ID,
+                                     record_history=False))
+        with pytest.raises(InputRejected) as info:
+            runtime.run("Branch", TokenRequest("liveness"))
+        assert info.value.rule == "secret_missing" and "set-secret" in info.value.message
+        runtime.secrets.set("Branch", SANDBOX_API_SECRET)
+        assert runtime.run("Branch", TokenRequest("liveness")).data.token
+        assert runtime.history is not None and runtime.history.count() == 0
+
+
+def test_history_from_a_newer_version_is_reported_not_damaged(home: dict[str, str], tmp_path: Path) -> None:
+    path = tmp_path / "home" / "data" / "history.sqlite3"
+    path.parent.mkdir(parents=True)
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 5}")
+    before = path.read_bytes()
+    with Runtime(environ=home) as runtime:
+        assert runtime.history is None and runtime.history_problem is not None
+        assert "newer" in runtime.history_problem.message
+        assert runtime.run("Sandbox", TokenRequest("liveness")).data.token  # the app keeps working
+        assert runtime.billed_counts("Sandbox") == (0, 0)
+    assert path.read_bytes() == before
