@@ -12,6 +12,7 @@ import os
 import threading
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core import paths
@@ -64,16 +65,20 @@ class Runtime:
 
     # --- accounts --------------------------------------------------------------------------------
 
-    def _sandbox_connection(self, profile: Profile) -> Connection:
-        from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
-
+    @property
+    def sandbox(self) -> Sandbox:
+        """The in-process sandbox behind the Sandbox profile, started on first use (faults go here)."""
         with self._lock:
             if self._sandbox is None:
                 from app.sandbox.server import Sandbox
 
                 self._sandbox = Sandbox(store_dir=paths.cache_dir(self.environ) / "sandbox").start()
-            base_url = self._sandbox.base_url
-        return dataclasses.replace(profile.connection(""), base_url=base_url, api_id=SANDBOX_API_ID,
+            return self._sandbox
+
+    def _sandbox_connection(self, profile: Profile) -> Connection:
+        from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
+
+        return dataclasses.replace(profile.connection(""), base_url=self.sandbox.base_url, api_id=SANDBOX_API_ID,
                                    api_secret=SANDBOX_API_SECRET)
 
     def connection_for(self, profile: Profile) -> Connection:
@@ -126,6 +131,12 @@ class Runtime:
             self.history.record_result(profile.name, request, result, profile.face_threshold,
                                        sandbox=profile.is_sandbox)
         return result
+
+    def export_diagnostics(self, out: Path, versions: dict[str, Any] | None = None) -> Path:
+        """The support zip: logs, versions, settings (no secrets) and recent history (masked)."""
+        from app.core.diagnostics import export_diagnostics
+
+        return export_diagnostics(out, paths.log_dir(self.environ), self.profiles.path, self.history, versions)
 
     def billed_counts(self, profile_name: str) -> tuple[int, int]:
         return self.history.billed_counts(profile_name) if self.history is not None else (0, 0)

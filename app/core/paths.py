@@ -10,35 +10,34 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "LinkFaceDesk"
 HOME_ENV = "LINKFACE_DESK_HOME"
 
 
-def _home(environ: Mapping[str, str] | None) -> Path | None:
+def _folder(environ: Mapping[str, str] | None, under_home: str, platform_function: str) -> Path:
     value = (os.environ if environ is None else environ).get(HOME_ENV, "")
-    return Path(value).expanduser().absolute() if value else None
+    if value:
+        return Path(value).expanduser().absolute() / under_home
+    import platformdirs  # here, not at the top: it costs the window's first paint a few ms
+
+    path: Path = getattr(platformdirs, platform_function)(APP_NAME, appauthor=False)
+    return path
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Settings (profiles, never secrets)."""
-    home = _home(environ)
-    return home / "config" if home else platformdirs.user_config_path(APP_NAME, appauthor=False)
+    return _folder(environ, "config", "user_config_path")
 
 
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """History and other data the user would miss."""
-    home = _home(environ)
-    return home / "data" if home else platformdirs.user_data_path(APP_NAME, appauthor=False)
+    return _folder(environ, "data", "user_data_path")
 
 
 def log_dir(environ: Mapping[str, str] | None = None) -> Path:
-    home = _home(environ)
-    return home / "logs" if home else platformdirs.user_log_path(APP_NAME, appauthor=False)
+    return _folder(environ, "logs", "user_log_path")
 
 
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Files that may be deleted at any time."""
-    home = _home(environ)
-    return home / "cache" if home else platformdirs.user_cache_path(APP_NAME, appauthor=False)
+    return _folder(environ, "cache", "user_cache_path")

@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QDate,
@@ -53,8 +52,10 @@ from PySide6.QtWidgets import (
 from app.core.contract import Endpoint
 from app.core.history import DEFAULT_RETENTION_DAYS, Filter, History, Row
 from app.core.interpret import Verdict
+from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
-from app.ui.widgets.copy_field import ClipboardKeeper, CopyField
+from app.ui.widgets.copy_field import CopyField
 from app.ui.words import verdict_words
 from app.ui.worker import Task
 
@@ -143,9 +144,12 @@ class HistoryPage(Retranslating, QWidget):
     changed = Signal()
 
     def __init__(self, history: Callable[[], History | None], profile_names: Callable[[], list[str]],
-                 pool: QThreadPool, clipboard: ClipboardKeeper, parent: QWidget | None = None) -> None:
+                 pool: QThreadPool, clipboard: ClipboardKeeper, parent: QWidget | None = None,
+                 diagnostics: Callable[[Path], Path] | None = None) -> None:
+        """``diagnostics`` writes the support zip to the path it is given (None: no such button)."""
         super().__init__(parent)
         self._history = history
+        self._diagnostics = diagnostics
         self._profile_names = profile_names
         self._pool = pool
         self._offset = 0
@@ -175,6 +179,7 @@ class HistoryPage(Retranslating, QWidget):
         self.apply.setDefault(True)
         self.apply.clicked.connect(self.refresh)
         filters = QHBoxLayout()
+        widget: QWidget
         for widget in (self.use_dates, self.since, self.until, self.endpoint, self.verdict, self.profile, self.billed):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
@@ -200,16 +205,20 @@ class HistoryPage(Retranslating, QWidget):
         self.export.clicked.connect(self.export_csv)
         self.delete_all = QPushButton(self)
         self.delete_all.clicked.connect(self.confirm_delete_all)
+        self.export_diagnostics = QPushButton(self)
+        self.export_diagnostics.setVisible(self._diagnostics is not None)
+        self.export_diagnostics.clicked.connect(lambda: self.write_diagnostics())
         self.retention_label = QLabel(self)
         self.retention = QSpinBox(self)
         self.retention.setRange(1, 3650)
         self.retention.setValue(DEFAULT_RETENTION_DAYS)
         self.retention.editingFinished.connect(self._save_retention)
         pager = QHBoxLayout()
-        for widget in (self.count_label,):
-            pager.addWidget(widget, 1)
-        for widget in (self.previous, self.next, self.export, self.retention_label, self.retention, self.delete_all):
-            pager.addWidget(widget)
+        pager.addWidget(self.count_label, 1)
+        buttons: tuple[QWidget, ...] = (self.previous, self.next, self.export, self.export_diagnostics,
+                                        self.retention_label, self.retention, self.delete_all)
+        for button in buttons:
+            pager.addWidget(button)
 
         self.details = QGroupBox(self)
         form = QFormLayout(self.details)
@@ -248,6 +257,9 @@ class HistoryPage(Retranslating, QWidget):
         self.next.setText(self.tr("Next"))
         self.export.setText(self.tr("Export CSV…"))
         self.delete_all.setText(self.tr("Delete all history…"))
+        self.export_diagnostics.setText(self.tr("Export diagnostics…"))
+        self.export_diagnostics.setToolTip(self.tr("A zip for support: logs, versions, settings and recent history, "
+                                                   "without secrets or unmasked personal data"))
         self.retention_label.setText(self.tr("Keep (days):"))
         self.details.setTitle(self.tr("Details"))
         self.recheck.setText(self.tr("Check again on this capture"))
@@ -280,8 +292,8 @@ class HistoryPage(Retranslating, QWidget):
     def current_filter(self) -> Filter:
         since = until = None
         if self.use_dates.isChecked():
-            start = self.since.date().toPython()
-            end = self.until.date().toPython() + dt.timedelta(days=1)
+            start = dt.date.fromisoformat(self.since.date().toString("yyyy-MM-dd"))
+            end = dt.date.fromisoformat(self.until.date().toString("yyyy-MM-dd")) + dt.timedelta(days=1)
             since = dt.datetime.combine(start, dt.time()).astimezone()
             until = dt.datetime.combine(end, dt.time()).astimezone()
         return Filter(since=since, until=until, endpoint=self.endpoint.currentData(),
@@ -376,6 +388,22 @@ class HistoryPage(Retranslating, QWidget):
         task = Task(lambda _progress: history.export_csv(Path(path), where), self)
         task.succeeded.connect(lambda count: self.count_label.setText(
             self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", path)))
+        task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
+        task.start(self._pool)
+
+    def write_diagnostics(self, path: str | None = None) -> None:
+        export = self._diagnostics
+        if export is None:
+            return
+        if path is None:
+            default = f"linkface-diagnostics-{dt.datetime.now():%Y%m%d-%H%M}.zip"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export diagnostics"), default, "Zip (*.zip)")
+            if not path:
+                return
+        target = Path(path)
+        task = Task(lambda _progress: export(target), self)
+        task.succeeded.connect(lambda written: self.count_label.setText(
+            self.tr("Diagnostics written to %1").replace("%1", str(written))))
         task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
         task.start(self._pool)
 

@@ -9,7 +9,7 @@ Texts that already exist in both languages in core (catalogue, validation) are p
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from app.ui.resources import translations_dir
 
@@ -21,8 +21,13 @@ QM_PREFIX = "linkface_"
 _current = ENGLISH
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks a module-level string for translation in ``context``; it is translated when shown."""
+    return text
+
+
 def system_language() -> str:
-    return CHINESE if QLocale.system().language() == QLocale.Language.Chinese else ENGLISH
+    return CHINESE if QLocale.system().name().startswith("zh") else ENGLISH
 
 
 def current_language() -> str:
@@ -59,6 +64,8 @@ class Translations:
         if not ours.load(qm_path(language)):
             _current = ENGLISH
             return False
+        from PySide6.QtCore import QLibraryInfo
+
         qt_own = QTranslator(app)
         if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             self._installed.append(qt_own)

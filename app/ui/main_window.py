@@ -2,17 +2,30 @@
 profile (with an unmistakable SANDBOX mark on the sandbox) and the language switch.
 
 "Next customer" (Esc or Ctrl+N) and the idle timeout clear every page and whatever the app put on
-the clipboard. ``run_app()`` is the no-argument start used by ``linkface-desk``.
+the clipboard. ``run_app()`` is the no-argument start used by ``linkface-desk``: it paints the
+window's frame first and then, right after that first paint, loads the pages and the runtime
+(HTTP, keychain, history), so the window appears as fast as a bare one. Keep the imports of this
+module light for that reason: pages are imported when first shown.
 """
 
 from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
+from importlib import import_module
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QThreadPool,
+    QTimer,
+    qInstallMessageHandler,
+)
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -26,45 +39,51 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.context import Calls, PageContext
-from app.ui.i18n import CHINESE, ENGLISH, Translations, current_language, system_language
+from app.ui.context import PageContext
+from app.ui.i18n import CHINESE, ENGLISH, QT_TRANSLATE_NOOP, Translations, current_language, system_language
 from app.ui.idle import IdleWatcher
-from app.ui.pages.base import CheckPage
-from app.ui.pages.hack_page import HackPage
-from app.ui.pages.id_page import IdPage
-from app.ui.pages.parse_page import ParsePage
-from app.ui.pages.selfie_page import SelfiePage
-from app.ui.pages.token_page import TokenPage
 from app.ui.preferences import Preferences, PreferenceStore
-from app.ui.resources import app_icon
-from app.ui.theme import SANDBOX_FILL, SANDBOX_TEXT
+from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, scaled_font
-from app.ui.widgets.copy_field import ClipboardKeeper
-from app.ui.words import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QMessageLogContext, QtMsgType
+
     from app.core.profiles import ProfileStore
     from app.core.secrets import SecretStore
+    from app.runtime import Runtime
+    from app.ui.context import Calls
+    from app.ui.history_page import HistoryPage
+    from app.ui.pages.base import CheckPage
 
 SANDBOX_PROFILE_NAME = "Sandbox"  # the built-in profile (app.core.profiles.SANDBOX_PROFILE_NAME)
 STATUS_MESSAGE_MS = 6000
+SANDBOX_FILL = QColor("#ffd400")  # safety yellow under black text (14:1), on light and dark themes
+SANDBOX_TEXT = QColor("#111111")
 
-PAGES: tuple[tuple[type[CheckPage], str], ...] = (
-    (IdPage, QT_TRANSLATE_NOOP("MainWindow", "ID verification")),
-    (SelfiePage, QT_TRANSLATE_NOOP("MainWindow", "Selfie verification")),
-    (HackPage, QT_TRANSLATE_NOOP("MainWindow", "Hack detection")),
-    (ParsePage, QT_TRANSLATE_NOOP("MainWindow", "Parse liveness file")),
-    (TokenPage, QT_TRANSLATE_NOOP("MainWindow", "SDK token")),
+# (module, class, sidebar label): imported when the page is first shown.
+PAGES: tuple[tuple[str, str, str], ...] = (
+    ("app.ui.pages.id_page", "IdPage", QT_TRANSLATE_NOOP("MainWindow", "ID verification")),
+    ("app.ui.pages.selfie_page", "SelfiePage", QT_TRANSLATE_NOOP("MainWindow", "Selfie verification")),
+    ("app.ui.pages.hack_page", "HackPage", QT_TRANSLATE_NOOP("MainWindow", "Hack detection")),
+    ("app.ui.pages.parse_page", "ParsePage", QT_TRANSLATE_NOOP("MainWindow", "Parse liveness file")),
+    ("app.ui.pages.token_page", "TokenPage", QT_TRANSLATE_NOOP("MainWindow", "SDK token")),
 )
 
 PAGE_FOR_ENDPOINT = {"idnumber": 0, "selfie": 1, "hack": 2, "parse": 3, "token": 4}
+HISTORY_INDEX = len(PAGES)  # the History page follows the task pages in the sidebar
+HISTORY_LABEL = QT_TRANSLATE_NOOP("MainWindow", "History")
 
 
 class MainWindow(Retranslating, QMainWindow):
-    """The whole window. Collaborators are passed in: the call service, the profile and secret
-    stores (None: only the built-in Sandbox profile), the translations and the preferences."""
+    """The whole window. Collaborators are passed in: the call service (the Runtime), the profile
+    and secret stores (None: only the built-in Sandbox profile), the translations and preferences.
 
-    def __init__(self, calls: Calls, translations: Translations, preferences: PreferenceStore,
+    With ``calls=None`` it is the frame only (top bar, sidebar), for the first paint at start-up;
+    ``attach`` then hands it the runtime and ``show_page(0)`` builds the first page.
+    """
+
+    def __init__(self, calls: Calls | None, translations: Translations, preferences: PreferenceStore,
                  profiles: ProfileStore | None = None, secrets: SecretStore | None = None,
                  pool: QThreadPool | None = None) -> None:
         super().__init__()
@@ -77,18 +96,18 @@ class MainWindow(Retranslating, QMainWindow):
         self.pool = pool or QThreadPool(self)
         self.clipboard = ClipboardKeeper(self)
         self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name)
-        self.setWindowIcon(app_icon())
 
         self._build_top_bar()
         self.sidebar = QListWidget(self)
         self.sidebar.setFont(scaled_font(self, 1.1))
         self.sidebar.setFixedWidth(200)
         self.sidebar.setSpacing(4)
-        self.sidebar.addItems(["" for _ in PAGES])
+        self.sidebar.addItems(["" for _ in range(HISTORY_INDEX + 1)])
         self.stack = QStackedWidget(self)
         self.pages: list[CheckPage | None] = [None] * len(PAGES)
-        for _ in PAGES:
+        for _ in range(HISTORY_INDEX + 1):
             self.stack.addWidget(QWidget(self.stack))  # placeholders: pages are built when first shown
+        self.history_page: HistoryPage | None = None
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -103,31 +122,45 @@ class MainWindow(Retranslating, QMainWindow):
         self.setCentralWidget(central)
 
         self.status_profile = QLabel(self)
-        self.status_counters = QLabel(self)  # billed-call counters: filled by a later issue
-        self.status_counters.hide()
-        self.statusBar().addPermanentWidget(self.status_counters)
         self.statusBar().addPermanentWidget(self.status_profile)
 
         self.next_action = QAction(self)
-        self.next_action.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence("Ctrl+N")])
-        self.next_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        # Key names as text: the first paint touches no Qt enum namespace (creating those costs ~20 ms).
+        self.next_action.setShortcuts([QKeySequence("Esc"), QKeySequence("Ctrl+N")])  # window-wide
         self.next_action.triggered.connect(lambda: self.next_customer())
         self.addAction(self.next_action)
-        for index in range(len(PAGES)):
+        for index in range(HISTORY_INDEX + 1):
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _=False, i=index: self.sidebar.setCurrentRow(i))
             self.addAction(action)
 
         self.idle = IdleWatcher(self.preferences.idle_timeout_s, self)
         self.idle.idle.connect(self._idle_timeout)
 
-        self._fill_profiles()
         self.profile_box.currentTextChanged.connect(self.select_profile)
-        self.sidebar.currentRowChanged.connect(self.show_page)
+        self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(0)
+        self.sidebar.blockSignals(False)
+        self.sidebar.currentRowChanged.connect(self.show_page)
         self.retranslate()
         self.resize(1220, 780)
+        if calls is not None:
+            self.attach(calls, profiles, secrets)
+            self.show_page(0)
+
+    def attach(self, calls: Calls, profiles: ProfileStore | None, secrets: SecretStore | None) -> None:
+        """Hand the window its runtime: profiles, SANDBOX mark and counters appear, calls can run."""
+        from app.ui.resources import app_icon
+
+        self.calls = self.context.calls = calls
+        self.profiles, self.secrets = profiles, secrets
+        self.setWindowIcon(app_icon())
+        self._fill_profiles()
+        for issue in getattr(profiles, "issues", []):  # the settings file was set aside, upgraded or refused
+            from app.ui.i18n import pick
+
+            self.statusBar().showMessage(pick(issue.message, issue.message_zh))
 
     # --- top bar --------------------------------------------------------------------------------
 
@@ -144,8 +177,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.sandbox_mark.setStyleSheet(
             f"background: {SANDBOX_FILL.name()}; color: {SANDBOX_TEXT.name()}; padding: 4px 12px;"
             f" border: 2px solid {SANDBOX_TEXT.name()}; border-radius: 4px;")
-        self.counters = QLabel(self.top_bar)  # room for billed-call counters (a later issue)
-        self.counters.hide()
+        self.counters = QLabel(self.top_bar)  # billed calls today and this month, on this profile
         self.language_button = QPushButton(self.top_bar)
         self.language_button.clicked.connect(self.toggle_language)
         self.settings_button = QPushButton(self.top_bar)
@@ -178,7 +210,18 @@ class MainWindow(Retranslating, QMainWindow):
 
     @property
     def on_sandbox(self) -> bool:
-        return self.calls.is_sandbox(self.profile_name())
+        return self.calls is not None and self.calls.is_sandbox(self.profile_name())
+
+    def refresh_counters(self) -> None:
+        """Billed calls today and this month on the current profile (from the history the runtime keeps)."""
+        counts = getattr(self.calls, "billed_counts", None)
+        if counts is None:
+            self.counters.hide()
+            return
+        today, month = counts(self.profile_name())
+        self.counters.setText(self.tr("Billed today %1 · this month %2").replace("%1", str(today))
+                              .replace("%2", str(month)))
+        self.counters.show()
 
     def select_profile(self, name: str) -> None:
         """Switching account is a new customer too: nothing of the last one may carry over."""
@@ -191,8 +234,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(self.tr("Now working on profile %1.").replace("%1", name), STATUS_MESSAGE_MS)
 
     def _show_profile(self) -> None:
-        sandbox = self.on_sandbox
-        self.sandbox_mark.setVisible(sandbox)
+        self.sandbox_mark.setVisible(self.on_sandbox)
         self.retranslate_profile()
 
     def retranslate_profile(self) -> None:
@@ -204,6 +246,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("Profile: %1").replace("%1", name) + ("  ·  " + self.tr("SANDBOX") if sandbox else ""))
         title = "LinkFace Desk — " + name
         self.setWindowTitle(f"{title}  [{self.tr('SANDBOX')}]" if sandbox else title)
+        if self.calls is None:
+            self.status_profile.setText(self.tr("Starting…"))
+            self.setWindowTitle("LinkFace Desk")
+        else:
+            self.refresh_counters()
 
     # --- pages ----------------------------------------------------------------------------------
 
@@ -211,8 +258,11 @@ class MainWindow(Retranslating, QMainWindow):
         """The page at ``index``, built the first time it is needed."""
         page = self.pages[index]
         if page is None:
-            page = PAGES[index][0](self.context, self.stack)
+            module, name, _label = PAGES[index]
+            page = getattr(import_module(module), name)(self.context, self.stack)
             page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+            page.busy_changed.connect(self._call_ended)
+            page.next_requested.connect(self.next_customer)
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, page)
             if placeholder is not None:
@@ -221,12 +271,49 @@ class MainWindow(Retranslating, QMainWindow):
             self.pages[index] = page
         return page
 
+    def _call_ended(self, busy: bool) -> None:
+        if not busy:
+            self.refresh_counters()
+
     def show_page(self, index: int) -> None:
         if index < 0:
+            return
+        if index == HISTORY_INDEX:
+            self.stack.setCurrentIndex(index)
+            self.history().search.setFocus()
             return
         page = self.page(index)
         self.stack.setCurrentIndex(index)
         page.first_input().setFocus()
+
+    def history(self) -> HistoryPage:
+        """The History page, built the first time it is shown (it reads the runtime's history file)."""
+        if self.history_page is None:
+            from app.ui.history_page import HistoryPage
+
+            def profile_names() -> list[str]:
+                return [p.name for p in self.profiles.profiles()] if self.profiles else [SANDBOX_PROFILE_NAME]
+
+            export = getattr(self.calls, "export_diagnostics", None)
+
+            def diagnostics(out: Path) -> Path:
+                import PySide6
+                from PySide6.QtCore import qVersion
+
+                assert export is not None
+                return Path(export(out, {"qt": qVersion(), "pyside6": PySide6.__version__}))
+
+            page = HistoryPage(lambda: getattr(self.calls, "history", None), profile_names, self.pool,
+                               self.clipboard, self.stack, diagnostics=diagnostics if export else None)
+            page.recheck_requested.connect(self.check_again)
+            page.changed.connect(self.refresh_counters)
+            placeholder = self.stack.widget(HISTORY_INDEX)
+            self.stack.insertWidget(HISTORY_INDEX, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()
+            self.history_page = page
+        return self.history_page
 
     @property
     def current_page(self) -> CheckPage:
@@ -256,7 +343,10 @@ class MainWindow(Retranslating, QMainWindow):
             page.clear()
         self.clipboard.clear_ours()
         self.idle.restart()
-        self.current_page.first_input().setFocus()
+        index = self.stack.currentIndex()
+        current = self.pages[index] if index < HISTORY_INDEX else None
+        if current is not None:
+            current.first_input().setFocus()
         if announce:
             self.statusBar().showMessage(self.tr("Cleared. Ready for the next customer."), STATUS_MESSAGE_MS)
 
@@ -296,14 +386,21 @@ class MainWindow(Retranslating, QMainWindow):
             self.translations.set_language(preferences.language or system_language())
 
     def retranslate(self) -> None:
-        for row, (_cls, label) in enumerate(PAGES):
+        for row, (_module, _name, label) in enumerate(PAGES):
             self.sidebar.item(row).setText(QCoreApplication.translate("MainWindow", label))
+        self.sidebar.item(HISTORY_INDEX).setText(QCoreApplication.translate("MainWindow", HISTORY_LABEL))
         self.profile_label.setText(self.tr("Profile"))
         self.language_button.setText("English" if current_language() == CHINESE else "中文")
         self.language_button.setToolTip(self.tr("Switch the language of the window"))
         self.settings_button.setText(self.tr("Settings…"))
         self.next_action.setText(self.tr("Next customer"))
         self.retranslate_profile()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        handle = self.windowHandle()
+        if handle is not None:
+            self.idle.watch(handle)
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.next_customer(announce=False)  # nothing of a customer survives the window either
@@ -313,28 +410,78 @@ class MainWindow(Retranslating, QMainWindow):
         super().closeEvent(event)
 
 
-def _ensure_display() -> None:
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def prepare_platform() -> None:
+    """Without a display (Linux, no X or Wayland) use Qt's offscreen platform, and keep its one
+    harmless complaint off stderr so that a smoke test can treat any stderr output as a failure."""
     if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        return
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message != OFFSCREEN_NOISE:
+            sys.stderr.write(message + "\n")
+
+    qInstallMessageHandler(handler)
+
+
+class _AfterFirstPaint(QObject):
+    """Runs ``then`` once, just after the watched window has painted for the first time."""
+
+    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._then = then
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+        return False
+
+
+class Startup:
+    """The window's start: the frame paints first, then the first page, then the runtime.
+
+    ``runtime`` is None until ``finished``; ``ready`` tells when the window can run calls.
+    """
+
+    def __init__(self) -> None:
+        prepare_platform()
+        existing = QApplication.instance()
+        self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+        self.app.setApplicationName("LinkFace Desk")
+        preferences = PreferenceStore.open_default()
+        self.translations = Translations()
+        self.translations.set_language(preferences.load().language or system_language())
+        self.window = MainWindow(None, self.translations, preferences)
+        self.runtime: Runtime | None = None
+        _AfterFirstPaint(self.window, self._first_page)
+        self.window.show()
+
+    def _first_page(self) -> None:
+        self.window.show_page(self.window.sidebar.currentRow())
+        QTimer.singleShot(0, self._runtime)
+
+    def _runtime(self) -> None:
+        from app.runtime import Runtime
+
+        self.runtime = Runtime()
+        self.window.attach(self.runtime, self.runtime.profiles, self.runtime.secrets)
+
+    @property
+    def ready(self) -> bool:
+        return self.runtime is not None
 
 
 def run_app() -> int:
     """Open the window on the last used profile (the Sandbox on a first run); returns the exit code."""
-    _ensure_display()
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
-    app.setApplicationName("LinkFace Desk")
-    preferences = PreferenceStore.open_default()
-    translations = Translations()
-    translations.set_language(preferences.load().language or system_language())
-
-    from app.runtime import Runtime
-
-    runtime = Runtime()
-    window = MainWindow(runtime, translations, preferences, runtime.profiles, runtime.secrets)
-    window.show()
-    QTimer.singleShot(0, window.raise_)
+    startup = Startup()
     try:
-        return app.exec()
+        return startup.app.exec()
     finally:
-        runtime.close()
+        if startup.runtime is not None:
+            startup.runtime.close()

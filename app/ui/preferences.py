@@ -6,7 +6,6 @@ profiles). Profiles and secrets are not here: see app.core.profiles and app.core
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -18,10 +17,22 @@ SYSTEM_LANGUAGE = ""
 IDLE_TIMEOUT_MIN_S, IDLE_TIMEOUT_MAX_S = 15, 3600
 
 
-@dataclass
 class Preferences:
-    language: str = SYSTEM_LANGUAGE  # "", "zh_CN" or "en"
-    idle_timeout_s: int = 120
+    """language: "" (follow the system), "zh_CN" or "en"; idle_timeout_s: seconds without input."""
+
+    def __init__(self, language: str = SYSTEM_LANGUAGE, idle_timeout_s: int = 120) -> None:
+        self.language = language
+        self.idle_timeout_s = idle_timeout_s
+
+    def copy(self) -> Preferences:
+        return Preferences(self.language, self.idle_timeout_s)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Preferences) and (self.language, self.idle_timeout_s) == (
+            other.language, other.idle_timeout_s)
+
+    def __repr__(self) -> str:
+        return f"Preferences(language={self.language!r}, idle_timeout_s={self.idle_timeout_s})"
 
 
 class PreferenceStore:

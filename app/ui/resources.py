@@ -9,10 +9,12 @@ from __future__ import annotations
 import sys
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtGui import QIcon
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QColor, QPixmap
 
 
 def resources_dir() -> Path:
@@ -38,6 +40,11 @@ def _svg(name: str) -> str:
 
 @lru_cache(maxsize=256)
 def _render(name: str, colour: str, side: int, ratio: float) -> QPixmap:
+    # Imported here: importing a Qt class builds its Python enums, which the first paint can do without.
+    from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
+    from PySide6.QtGui import QPainter, QPixmap
+    from PySide6.QtSvg import QSvgRenderer
+
     renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode("utf-8")))
     pixels = max(1, round(side * ratio))
     pixmap = QPixmap(QSize(pixels, pixels))

@@ -36,15 +36,11 @@ from app.core.errors import InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
 from app.ui.i18n import CHINESE, ENGLISH, pick
 from app.ui.preferences import IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S, SYSTEM_LANGUAGE, Preferences
-from app.ui.widgets.common import MessageLabel
+from app.ui.widgets.message import MessageLabel
 
 if TYPE_CHECKING:
     from app.core.profiles import Profile, ProfileStore
     from app.core.secrets import SecretStore
-
-PROFILE_FIELDS = ("name", "base_url", "api_id", "secret", "timestamp_unit", "connect_timeout", "read_timeout",
-                  "proxy", "ca_bundle", "face_threshold", "detection_types", "record_history")
-
 
 def _text(exc: LinkFaceError) -> str:
     return pick(getattr(exc, "message", str(exc)), getattr(exc, "message_zh", str(exc)))
@@ -84,7 +80,9 @@ class ProfileEditor(QWidget):
         self.proxy = self._add("proxy", self.tr("Proxy"), QComboBox(self))
         self.proxy.setEditable(True)
         self.proxy.addItems(["system", "none"])
-        self.ca_bundle = self._add("ca_bundle", self.tr("Extra CA certificate"), QLineEdit(self))
+        self.ca_browse = QPushButton(self.tr("Browse…"), self)
+        self.ca_browse.clicked.connect(self._choose_ca)
+        self.ca_bundle = self._add("ca_bundle", self.tr("Extra CA certificate"), QLineEdit(self), self.ca_browse)
         self.ca_bundle.setPlaceholderText(self.tr("none: the system's trusted certificates"))
         self.face_threshold = self._add("face_threshold", self.tr("Face score threshold"), QDoubleSpinBox(self))
         self.face_threshold.setRange(0, 1)
@@ -92,9 +90,6 @@ class ProfileEditor(QWidget):
         self.face_threshold.valueChanged.connect(self._explain_threshold)
         self.detection_types = self._add("detection_types", self.tr("Detection types"), QLineEdit(self))
         self.record_history = self._add("record_history", self.tr("History"), QCheckBox(self.tr("Record calls"), self))
-        browse = QPushButton(self.tr("Browse…"), self)
-        browse.clicked.connect(self._choose_ca)
-        self.form.addRow("", browse)
 
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -121,10 +116,14 @@ class ProfileEditor(QWidget):
         self._show_keychain()
         self.refresh(store.selected.name)
 
-    def _add(self, key: str, label: str, widget: Any) -> Any:
+    def _add(self, key: str, label: str, widget: Any, beside: QWidget | None = None) -> Any:
+        row = QHBoxLayout()
+        row.addWidget(widget, 1)
+        if beside is not None:
+            row.addWidget(beside)
         box = QVBoxLayout()
         box.setSpacing(2)
-        box.addWidget(widget)
+        box.addLayout(row)
         message = MessageLabel(self)
         box.addWidget(message)
         self.form.addRow(label, box)
@@ -181,6 +180,7 @@ class ProfileEditor(QWidget):
         editable = not profile.is_sandbox
         for key, widget in self.inputs.items():
             widget.setEnabled(editable and (key != "name" or self._creating))
+        self.ca_browse.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and not self._creating)
         self.note.setText(self.tr("The Sandbox profile is built in: it cannot be changed.") if not editable else "")
@@ -280,7 +280,7 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
-        self.preferences = replace(preferences)
+        self.preferences = preferences.copy()
         general = QWidget(self)
         form = QFormLayout(general)
         self.language = QComboBox(general)

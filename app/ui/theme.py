@@ -17,8 +17,6 @@ TONE_FILL: dict[Tone, QColor] = {
     Tone.INFO: QColor("#1f5aa0"),    # 6.7:1
 }
 ON_TONE = QColor("#ffffff")
-SANDBOX_FILL = QColor("#ffd400")  # safety yellow with black text: 14:1
-SANDBOX_TEXT = QColor("#111111")
 
 TONE_ICON: dict[Tone, str] = {
     Tone.GOOD: "verdict-good",

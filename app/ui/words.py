@@ -12,13 +12,7 @@ from PySide6.QtCore import QCoreApplication
 
 from app.core.errors import ApiError, Cancelled, InputRejected, LinkFaceError, ProtocolError, TransportError
 from app.core.interpret import Tone, TrailStep, Verdict
-from app.ui.i18n import pick
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks a module-level string for translation in ``context``; it is translated when shown."""
-    return text
-
+from app.ui.i18n import QT_TRANSLATE_NOOP, pick
 
 VERDICT_WORDS: dict[Verdict, str] = {
     Verdict.SAME_PERSON: QT_TRANSLATE_NOOP("Verdict", "Same person"),
@@ -117,6 +111,11 @@ def trail_reason(reason: str) -> str:
 
 def motion_name(name: str, code: int) -> str:
     return translate("Motion", MOTION_NAMES.get(name, MOTION_NAMES["unknown"])).replace("%1", str(code))
+
+
+def score_text(value: float, places: int = 4) -> str:
+    """A score as the vendor writes it, without trailing zeros: 93.75, 0.1244, 0."""
+    return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
 def rejected_text(exc: InputRejected) -> str:

@@ -64,10 +64,8 @@ def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Itera
     from app.runtime import Runtime
 
     home = tmp_path_factory.mktemp("home")
-    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, log_to_file=False)
-    service._sandbox = sandbox  # use our fast sandbox (see the report: a public hook would be better)
+    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, log_to_file=False, sandbox=sandbox)
     yield service
-    service._sandbox = None  # the sandbox fixture stops it
     service.close()
 
 

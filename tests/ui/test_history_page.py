@@ -129,3 +129,56 @@ def test_retention_setting_is_saved(qtbot: Any, page: HistoryPage, history: Hist
     with qtbot.waitSignal(page.changed):
         page.retention.editingFinished.emit()
     assert history.retention_days == 30
+
+
+# --- in the window: what the clerk did is what support finds ----------------------------------------
+
+
+def test_window_calls_are_recorded_counted_and_checked_again(qtbot: Any, window: Any, samples: Path,
+                                                             sandbox: Any) -> None:
+    from app.sandbox.faults import Fault
+    from app.sandbox.people import ZHANG_SAN
+    from tests.ui.helpers import open_page, press_enter_and_wait, type_text
+
+    runtime = window.calls.inner
+    before = runtime.history.count()
+    today_before = runtime.billed_counts("Sandbox")[0]
+    page = open_page(window, 0)
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    type_text(qtbot, page.name, ZHANG_SAN.name)
+    type_text(qtbot, page.id_number, ZHANG_SAN.id_number)
+    press_enter_and_wait(qtbot, page, page.id_number)
+    sandbox.inject(Fault(code="1009"))
+    page = open_page(window, 2)
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    press_enter_and_wait(qtbot, page)
+    assert runtime.history.count() == before + 2
+    assert str(today_before + 1) in window.counters.text()
+
+    window.sidebar.setCurrentRow(6 - 1)  # History follows the five task pages
+    history = window.history()
+    assert window.stack.currentWidget() is history
+    qtbot.waitUntil(lambda: not history.loading and len(history.model.rows) >= 2)
+    assert cell(history, 0, 3) == "API error 1009"
+    assert cell(history, 1, 3) == "Same person" and cell(history, 1, 5) == "张*"
+    assert cell(history, 1, 6) == ZHANG_SAN.id_number[:6] + "********" + ZHANG_SAN.id_number[-4:]
+    history.table.selectRow(1)
+    liveness_id = history.liveness_id.text()
+    assert liveness_id and history.recheck.isEnabled()
+    history.recheck.click()
+    assert window.stack.currentIndex() == 0
+    assert window.current_page.liveness.source() == StoredIdSource(liveness_id)
+
+
+def test_diagnostics_from_the_history_page(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    import zipfile
+
+    window.sidebar.setCurrentRow(5)
+    history = window.history()
+    assert history.export_diagnostics.isVisible()
+    out = tmp_path / "diag.zip"
+    history.write_diagnostics(str(out))
+    qtbot.waitUntil(lambda: "Diagnostics written" in history.count_label.text())
+    with zipfile.ZipFile(out) as archive:
+        versions = archive.read("versions.json").decode()
+    assert '"qt"' in versions and '"app"' in versions

@@ -148,3 +148,22 @@ def test_check_again_on_this_capture_without_another_upload(qtbot: Any, window: 
     assert banner(page)[0] == "Same person"
     assert page.result.detail_text("request_id") != first_request
     assert page.result.detail_text("liveness_encrypt_data_id") == stored
+
+
+def test_a_drag_of_text_is_refused_and_history_can_reopen_a_capture(qtbot: Any, window: Any, samples: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPoint
+    from PySide6.QtGui import QDragEnterEvent
+    from PySide6.QtWidgets import QApplication
+
+    page = window.current_page
+    mime = QMimeData()
+    mime.setText("张三 11010519491231002X")
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(page.liveness, enter)
+    assert not enter.isAccepted()
+
+    assert window.check_again("hack", "0123456789abcdef")  # e.g. from a history row
+    hack = window.current_page
+    assert window.sidebar.currentRow() == 2
+    assert hack.liveness.source() == StoredIdSource("0123456789abcdef")

@@ -7,6 +7,7 @@ renders the result or the error. "Next customer" (``clear``) forgets everything 
 Signals:
     busy_changed(bool): a call started or ended.
     status(str): a short message for the status line.
+    next_requested(): the operator pressed "Next customer" (the window clears every page).
 """
 
 from __future__ import annotations
@@ -32,10 +33,11 @@ from PySide6.QtWidgets import (
 
 from app.core.contract import CallResult, Request
 from app.core.errors import ApiError, Cancelled, InputRejected
-from app.core.interpret import Verdict
+from app.core.interpret import DEFAULT_FACE_THRESHOLD, Verdict
 from app.ui.context import PageContext
 from app.ui.theme import verdict_icon
-from app.ui.widgets.common import MessageLabel, Retranslating, scaled_font
+from app.ui.widgets.common import Retranslating, scaled_font
+from app.ui.widgets.message import MessageLabel
 from app.ui.widgets.result_panel import Detail, ResultPanel
 from app.ui.widgets.source_field import SourceField
 from app.ui.words import (
@@ -58,7 +60,6 @@ class Rendered:
 
     verdict: Verdict
     details: list[Detail]
-    meaning: str = ""  # overrides the verdict's standard sentence
 
 
 class CheckPage(Retranslating, QWidget):
@@ -66,6 +67,7 @@ class CheckPage(Retranslating, QWidget):
 
     busy_changed = Signal(bool)
     status = Signal(str)
+    next_requested = Signal()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +84,7 @@ class CheckPage(Retranslating, QWidget):
         self.hint.setWordWrap(True)
         self.inputs = QVBoxLayout()
         self.inputs.setSpacing(12)
+        self.build_inputs()  # before the buttons: the tab order follows creation
 
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(False)
@@ -105,23 +108,35 @@ class CheckPage(Retranslating, QWidget):
         self.run_button.clicked.connect(self.run)
         self.next_button = QPushButton(self)
         self.next_button.setMinimumHeight(40)
+        self.next_button.clicked.connect(self.next_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.run_button, 2)
         buttons.addWidget(self.next_button, 1)
 
+        form = QWidget(self)
+        form_layout = QVBoxLayout(form)
+        form_layout.setContentsMargins(0, 0, 8, 0)
+        form_layout.setSpacing(10)
+        form_layout.addWidget(self.title)
+        form_layout.addWidget(self.hint)
+        form_layout.addLayout(self.inputs)
+        form_layout.addStretch(1)
+        form_scroll = QScrollArea(self)  # a small screen scrolls the inputs; the buttons stay in view
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        form_scroll.setWidget(form)
         left = QWidget(self)
         left.setFixedWidth(INPUT_COLUMN_WIDTH)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(10)
-        left_layout.addWidget(self.title)
-        left_layout.addWidget(self.hint)
-        left_layout.addLayout(self.inputs)
-        left_layout.addStretch(1)
+        left_layout.addWidget(form_scroll, 1)
         left_layout.addWidget(self.busy_box)
         left_layout.addLayout(buttons)
 
         self.result = ResultPanel(context.clipboard, self)
+        self.build_visuals()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -143,7 +158,6 @@ class CheckPage(Retranslating, QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.run)
 
-        self.build_inputs()
         self.retranslate()
 
     # --- shared pieces for subclasses -----------------------------------------------------------
@@ -203,7 +217,8 @@ class CheckPage(Retranslating, QWidget):
 
     @property
     def face_threshold(self) -> float:
-        return self.context.calls.face_threshold(self.context.profile())
+        calls = self.context.calls
+        return calls.face_threshold(self.context.profile()) if calls is not None else DEFAULT_FACE_THRESHOLD
 
     # --- running --------------------------------------------------------------------------------
 
@@ -213,14 +228,19 @@ class CheckPage(Retranslating, QWidget):
 
     def run(self) -> None:
         """Check the inputs and, if they are right, start the call (Enter, or the run button)."""
+        calls, profile = self.context.calls, self.context.profile()
         if self._task is not None:
+            return
+        if calls is None:
+            self.status.emit(self.tr("Starting… try again in a moment."))
             return
         request = self.build_request()
         if request is None:
             self.focus_first_problem()
             self.status.emit(self.tr("Fix the marked fields; nothing was sent."))
             return
-        calls, profile = self.context.calls, self.context.profile()
+        self._shown = self.shown_request = None
+        self.result.clear()  # the last decision must not be read as this one's while it runs
         task = Task(lambda progress: calls.run(profile, request, progress), self)
         task.progress.connect(self._on_progress)
         task.succeeded.connect(self._on_succeeded)
@@ -292,7 +312,7 @@ class CheckPage(Retranslating, QWidget):
             rendered = self.render_result(shown)
             verdict = rendered.verdict
             self.result.show_result(verdict.tone, verdict_icon(verdict), verdict_words(verdict),
-                                    rendered.meaning or verdict_meaning(verdict), rendered.details, shown.raw)
+                                    verdict_meaning(verdict), rendered.details, shown.raw)
             return
         view = shown if isinstance(shown, ErrorView) else error_view(shown)
         details = []
@@ -334,6 +354,11 @@ class CheckPage(Retranslating, QWidget):
         return self.tr("Check")
 
     def build_inputs(self) -> None:
+        """Create the input fields (top to bottom) with ``add_source``, ``add_field``, ``add_checkbox``."""
+        raise NotImplementedError
+
+    def build_visuals(self) -> None:
+        """Add the page's gauge, trail, strip… to ``self.result``."""
         raise NotImplementedError
 
     def retranslate_inputs(self) -> None:

@@ -22,6 +22,8 @@ class HackPage(CheckPage):
 
     def build_inputs(self) -> None:
         self.liveness = self.add_source(SourceField(LIVENESS, self))
+
+    def build_visuals(self) -> None:
         self.risk = ScaleBar(risk_model(None), self)
         self.result.add_visual(self.risk)
 

@@ -17,12 +17,13 @@ from app.core.interpret import id_trail
 from app.core.masking import mask_id_number, mask_name
 from app.core.validation import check_id_number, check_name, normalize_id_number
 from app.ui.pages.base import CheckPage, Rendered
-from app.ui.pages.shared import hack_details, score_text, stored_id_detail
+from app.ui.pages.shared import hack_details, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, certificate_model, risk_model
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 from app.ui.widgets.source_field import LIVENESS, SourceField
 from app.ui.widgets.trail import TrailView
+from app.ui.words import score_text
 
 ID_NUMBER_LENGTH = 18
 
@@ -44,6 +45,7 @@ class IdPage(CheckPage):
         self.name.editingFinished.connect(self._name_finished)
         self.auto_hack = self.add_checkbox()
 
+    def build_visuals(self) -> None:
         self.trail = TrailView(self)
         self.gauge = ScaleBar(certificate_model(None), self)
         self.risk = ScaleBar(risk_model(None), self)

@@ -20,6 +20,8 @@ class ParsePage(CheckPage):
 
     def build_inputs(self) -> None:
         self.liveness = self.add_source(SourceField(LIVENESS, self))
+
+    def build_visuals(self) -> None:
         self.motions = MotionStrip(self)
         self.result.add_visual(self.motions)
 

@@ -13,10 +13,11 @@ from PySide6.QtWidgets import QWidget
 from app.core.contract import CallResult, Request, SelfieData, SelfieRequest
 from app.core.interpret import face_score_place, false_accept_at, verdict_for
 from app.ui.pages.base import CheckPage, Rendered
-from app.ui.pages.shared import hack_details, score_text, stored_id_detail
+from app.ui.pages.shared import hack_details, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, false_accept_model, risk_model
 from app.ui.widgets.source_field import LIVENESS, SELFIE, SourceField
+from app.ui.words import score_text
 
 
 def one_in(n: int | None) -> str:
@@ -31,6 +32,8 @@ class SelfiePage(CheckPage):
         self.selfie = self.add_source(SourceField(SELFIE, self))
         self.auto_rotate = self.add_checkbox()
         self.auto_hack = self.add_checkbox()
+
+    def build_visuals(self) -> None:
         self.scale = ScaleBar(false_accept_model(None, 0.7), self)
         self.risk = ScaleBar(risk_model(None), self)
         self.result.add_visual(self.scale)

@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from app.core.interpret import is_hack
 from app.ui.widgets.result_panel import Detail
-from app.ui.words import translate
-
-
-def score_text(value: float, places: int = 4) -> str:
-    return f"{value:.{places}f}".rstrip("0").rstrip(".")
+from app.ui.words import score_text, translate
 
 
 def hack_details(hack_score: float | None) -> list[Detail]:

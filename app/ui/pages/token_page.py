@@ -27,6 +27,7 @@ class TokenPage(CheckPage):
         self.type_label, self.type_message = self.add_field("", self.detection_type)
         self.register_field(("detection_type",), self.type_message, self.detection_type)
 
+    def build_visuals(self) -> None:
         self.token = CopyField(self.context.clipboard, self)
         token_font = mono_font()
         token_font.setPointSizeF(token_font.pointSizeF() * 1.2)
@@ -76,6 +77,10 @@ class TokenPage(CheckPage):
         self._expires_at = time.monotonic() + TOKEN_VALIDITY_SECONDS
         self._ticker.start()
         self._tick()
+
+    def after_error(self, exc: BaseException) -> None:
+        self._ticker.stop()
+        self._expires_at = 0.0
 
     def seconds_left(self) -> int:
         return max(0, round(self._expires_at - time.monotonic()))

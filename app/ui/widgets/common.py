@@ -1,13 +1,11 @@
-"""Small helpers every widget uses: retranslation on language change, fonts, message labels."""
+"""Small helpers every widget uses: retranslation on language change, fonts. No core imports: the
+window's first paint needs these and nothing heavier."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QLabel, QWidget
-
-from app.core.interpret import Tone
-from app.ui.theme import tone_ink
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QWidget
 
 
 class Retranslating:
@@ -30,34 +28,6 @@ def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
 
 
 def mono_font() -> QFont:
+    from PySide6.QtGui import QFontDatabase  # importing a Qt class builds its enums: not at start-up
+
     return QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-
-
-class MessageLabel(QLabel):
-    """A line under a field: a problem (✗, in the bad tone) or a confirmation (✓); empty hides it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hide()
-
-    def show_problem(self, text: str) -> None:
-        self._show("✗ " + text, Tone.BAD)
-
-    def show_ok(self, text: str) -> None:
-        self._show("✓ " + text, Tone.GOOD)
-
-    def _show(self, text: str, tone: Tone) -> None:
-        self.setStyleSheet(f"color: {tone_ink(tone, self.palette()).name()};")
-        self.setText(text)
-        self.show()
-
-    @property
-    def is_problem(self) -> bool:
-        return self.isVisible() and self.text().startswith("✗")
-
-    def clear(self) -> None:
-        super().clear()
-        self.hide()

@@ -1,44 +1,14 @@
-"""Read-only values with a copy button, and the keeper that remembers what the app copied.
-
-"Next customer" must remove what the app itself put on the clipboard, and only that.
-"""
+"""A read-only value with a copy button (request ids, tokens, stored ids)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from app.ui.resources import icon
+from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 
-
-class ClipboardKeeper(QObject):
-    """Copies text to the system clipboard and can later clear it if it still holds our text.
-
-    Signals:
-        copied(str): the text just copied.
-    """
-
-    copied = Signal(str)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._ours: set[str] = set()
-
-    def copy(self, text: str) -> None:
-        QGuiApplication.clipboard().setText(text)
-        self._ours.add(text)
-        self.copied.emit(text)
-
-    def clear_ours(self) -> bool:
-        """Empty the clipboard if it holds something we put there; True if it did."""
-        clipboard = QGuiApplication.clipboard()
-        held = clipboard.text() in self._ours
-        if held:
-            clipboard.clear()
-        self._ours.clear()
-        return held
+__all__ = ["ClipboardKeeper", "CopyField"]  # ClipboardKeeper lived here first; its home is clipboard.py
 
 
 class CopyField(Retranslating, QWidget):

@@ -16,6 +16,7 @@ from app.ui.widgets.common import Retranslating
 from app.ui.words import motion_name
 
 ICON_SIDE = 44
+TILE_WIDTH = 104
 ICONS = {"blink": "motion-blink", "open_mouth": "motion-open-mouth", "shake_head": "motion-shake-head",
          "nod": "motion-nod"}
 
@@ -50,13 +51,16 @@ class MotionStrip(Retranslating, QWidget):
             item = self._row.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # gone from the screen now, deleted when the event loop gets to it
                 widget.deleteLater()
         self.tiles = []
         palette = self.palette()
         for index, motion in enumerate(self._motions or ()):
             if index:
                 arrow = QLabel("→", self)
-                arrow.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                arrow.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+                arrow.setContentsMargins(0, ICON_SIDE // 2 - 6, 0, 0)
+                arrow.setFixedWidth(22)
                 self._row.addWidget(arrow)
             self.tiles.append(self._tile(index + 1, motion, palette))
             self._row.addWidget(self.tiles[-1])
@@ -66,6 +70,7 @@ class MotionStrip(Retranslating, QWidget):
 
     def _tile(self, number: int, motion: Motion, palette: QPalette) -> QWidget:
         tile = QWidget(self)
+        tile.setFixedWidth(TILE_WIDTH)
         colour = palette.color(QPalette.ColorRole.WindowText) if motion.known else tone_ink(Tone.REVIEW, palette)
         image = QLabel(tile)
         image.setPixmap(icon_pixmap(ICONS.get(motion.name, "motion-unknown"), colour, ICON_SIDE,

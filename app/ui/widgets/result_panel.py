@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 from app.core.interpret import Tone
 from app.ui.theme import TONE_ICON
 from app.ui.widgets.banner import Banner
+from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font, scaled_font
-from app.ui.widgets.copy_field import ClipboardKeeper, CopyField
+from app.ui.widgets.copy_field import CopyField
 from app.ui.words import ErrorView
 
 

@@ -22,7 +22,7 @@ from app.core.interpret import (
 )
 from app.ui.theme import tone_ink, tone_tint
 from app.ui.widgets.common import scaled_font
-from app.ui.words import CERTIFICATE_BANDS, translate
+from app.ui.words import CERTIFICATE_BANDS, score_text, translate
 
 BAR_HEIGHT = 22.0
 POINTER = 9.0
@@ -110,11 +110,17 @@ class ScaleBar(QWidget):
         painter.setClipPath(clip)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setFont(small_font)
+        marker = self._x(m.value, left, width) if m.value is not None else None
         for band in m.bands:
             x0, x1 = self._x(band.start, left, width), self._x(band.end, left, width)
             rect = QRectF(x0, top, x1 - x0, BAR_HEIGHT)
             painter.fillRect(rect, tone_tint(band.tone, palette, 95))
-            if band.label and small.horizontalAdvance(band.label) + 8 < rect.width():
+            text_width = small.horizontalAdvance(band.label) + 8
+            if marker is not None and x0 <= marker <= x1 and abs(marker - rect.center().x()) < text_width / 2 + 6:
+                # keep the band's word clear of the pointer: use the wider side of it
+                rect = QRectF(x0, top, marker - 6 - x0, BAR_HEIGHT) if marker - x0 > x1 - marker \
+                    else QRectF(marker + 6, top, x1 - marker - 6, BAR_HEIGHT)
+            if band.label and text_width < rect.width():
                 painter.setPen(tone_ink(band.tone, palette))
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, band.label)
                 painter.setPen(Qt.PenStyle.NoPen)
@@ -190,7 +196,7 @@ def certificate_model(score: float | None) -> ScaleModel:
         [Tick(0, "0", 1), Tick(CERTIFICATE_UNCERTAIN_FROM, "40", -1), Tick(CERTIFICATE_SAME_FROM, "45", 1),
          Tick(100, "100", -1)],
         caption=translate("Scale", "Certificate score: different below 40, uncertain 40 to 45, same from 45"),
-        value=score, value_text="" if score is None else f"{score:.2f}",
+        value=score, value_text="" if score is None else score_text(score, 2),
     )
 
 
@@ -204,7 +210,7 @@ def false_accept_model(score: float | None, threshold: float) -> ScaleModel:
          Band(threshold, 1.0, Tone.GOOD, translate("Scale", "match"))],
         [Tick(at, f"{at:.1f}\n{_ONE_IN.get(n, f'1/{n:,}')}") for at, n in FALSE_ACCEPT_TABLE],
         caption=translate("Scale", "Face score, and how often a stranger scores that high (false accepts)"),
-        value=score, value_text="" if score is None else f"{score:.4f}".rstrip("0").rstrip("."),
+        value=score, value_text="" if score is None else score_text(score),
         threshold=threshold,
         threshold_text=translate("Scale", "profile threshold %1").replace("%1", f"{threshold:.2f}"),
     )
@@ -217,6 +223,6 @@ def risk_model(score: float | None) -> ScaleModel:
          Band(HACK_THRESHOLD, 1.0, Tone.BAD, translate("Scale", "attack"))],
         [Tick(0, "0", 1), Tick(0.5, "0.5"), Tick(HACK_THRESHOLD, "0.98", -1), Tick(1.0, "1", 1)],
         caption=translate("Scale", "Hack score: above 0.98 is an attack (photo, screen or mask)"),
-        value=score, value_text="" if score is None else f"{score:.4f}".rstrip("0").rstrip("."),
+        value=score, value_text="" if score is None else score_text(score),
         threshold=HACK_THRESHOLD,
     )

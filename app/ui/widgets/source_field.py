@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 from app.core.contract import FileSource, Source, StoredIdSource, UrlSource
 from app.core.errors import InputRejected
 from app.core.validation import ImageInfo, check_image_file, check_liveness_file, check_stored_id, check_url
-from app.ui.widgets.common import MessageLabel, Retranslating, scaled_font
+from app.ui.widgets.common import Retranslating, scaled_font
+from app.ui.widgets.message import MessageLabel
 from app.ui.words import rejected_text
 
 PREVIEW_SIDE = 150

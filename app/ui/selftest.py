@@ -1,0 +1,175 @@
+"""``linkface-desk --self-test``: check an installation offscreen and print a short report.
+
+Builds the main window on a private temporary home (nothing of the user's is read or written),
+runs all five calls against the in-process sandbox with the shipped sample people, checks the
+resources, that the Chinese translation loads and translates, and reports the keychain backend.
+Exit status 0 when every check passed, 1 otherwise. The same scenarios drive the screenshot script.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SAMPLE_TIMEOUT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One page filled as an operator would, and the verdict words (English) it should end with."""
+
+    page: int
+    fill: Callable[[Any, Path], None]
+    expect: str
+
+
+def _id_check(page: Any, samples: Path) -> None:
+    from app.sandbox.people import ZHANG_SAN
+
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    page.name.setText(ZHANG_SAN.name)
+    page.id_number.setText(ZHANG_SAN.id_number)
+    page.auto_hack.setChecked(True)
+
+
+def _selfie_check(page: Any, samples: Path) -> None:
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    page.selfie.set_path(samples / "zhang-san-selfie.jpg")
+    page.auto_hack.setChecked(True)
+
+
+def _hack_check(page: Any, samples: Path) -> None:
+    page.liveness.set_path(samples / "attack-photo.lfs")
+
+
+def _parse_check(page: Any, samples: Path) -> None:
+    page.liveness.set_path(samples / "unknown-motion.lfs")
+
+
+def _token(page: Any, samples: Path) -> None:
+    pass
+
+
+SCENARIOS = (
+    Scenario(0, _id_check, "Same person"),
+    Scenario(1, _selfie_check, "Same person"),
+    Scenario(2, _hack_check, "Suspected attack"),
+    Scenario(3, _parse_check, "Liveness passed"),
+    Scenario(4, _token, "Token issued"),
+)
+
+
+def write_samples(folder: Path) -> Path:
+    from app.sandbox.samples import build_samples
+
+    for name, content in build_samples().items():
+        (folder / name).write_bytes(content)
+    return folder
+
+
+def wait_for(page: Any, timeout_s: float = SAMPLE_TIMEOUT_S) -> None:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout_s
+    while page.busy and time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.005)
+    QCoreApplication.processEvents()
+
+
+def run_scenario(window: Any, scenario: Scenario, samples: Path) -> Any:
+    """Fill and run one scenario; returns the page (its banner shows the outcome)."""
+    window.sidebar.setCurrentRow(scenario.page)
+    page = window.current_page
+    scenario.fill(page, samples)
+    page.run()
+    wait_for(page)
+    return page
+
+
+def build_window(home: Path) -> tuple[Any, Any]:
+    """A main window on a Runtime whose files all live under ``home`` (no log file)."""
+    from app.runtime import Runtime
+    from app.ui.i18n import ENGLISH, Translations
+    from app.ui.main_window import MainWindow
+    from app.ui.preferences import PreferenceStore
+
+    runtime = Runtime(environ={**os.environ, "LINKFACE_DESK_HOME": str(home)}, log_to_file=False)
+    translations = Translations()
+    translations.set_language(ENGLISH)
+    window = MainWindow(runtime, translations, PreferenceStore(None), runtime.profiles, runtime.secrets)
+    return window, runtime
+
+
+def _check(report: list[tuple[bool, str]], ok: bool, text: str) -> bool:
+    report.append((ok, text))
+    return ok
+
+
+def run_self_test() -> int:
+    from app.ui.main_window import prepare_platform
+
+    prepare_platform()
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
+
+    from app import __version__
+    from app.ui.i18n import CHINESE, ENGLISH, Translations, qm_path
+    from app.ui.resources import icons_dir
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    report: list[tuple[bool, str]] = []
+    started = time.monotonic()
+
+    icons = sorted(icons_dir().glob("*.svg"))
+    _check(report, len(icons) >= 10, f"resources: {len(icons)} icons in {icons_dir()}")
+    translations = Translations()
+    loaded = translations.set_language(CHINESE)
+    words = QCoreApplication.translate("Verdict", "Same person")
+    _check(report, loaded and words == "同一人", f"translation zh_CN: {qm_path(CHINESE)} → 'Same person' = {words!r}")
+    translations.set_language(ENGLISH)
+
+    try:
+        import keyring
+
+        backend = keyring.get_keyring()
+        from app.core.secrets import SecretStore
+
+        problem = SecretStore().check()
+        note = "usable" if problem is None else f"not usable: {problem.reason} (profiles need it; the sandbox does not)"
+        _check(report, True, f"keychain: {type(backend).__module__}.{type(backend).__name__} ({note})")
+    except Exception as exc:  # report, never crash the self-test on the keychain
+        _check(report, True, f"keychain: could not be queried ({type(exc).__name__}: {exc})")
+
+    with tempfile.TemporaryDirectory(prefix="linkface-selftest-") as folder:
+        home = Path(folder)
+        samples = write_samples(Path(tempfile.mkdtemp(dir=folder)))
+        window, runtime = build_window(home / "home")
+        try:
+            window.show()
+            app.processEvents()
+            _check(report, window.sandbox_mark.isVisible(), "window: built on the Sandbox profile, SANDBOX mark shown")
+            for scenario in SCENARIOS:
+                page = run_scenario(window, scenario, samples)
+                title = page.result.banner.title.text()
+                _check(report, title == scenario.expect,
+                       f"call {page.page_title()}: {title!r} (expected {scenario.expect!r})")
+            window.next_customer()
+            _check(report, not window.page(0).name.text() and not window.page(0).result.banner.isVisible(),
+                   "next customer: inputs and results cleared")
+        finally:
+            window.close()
+            runtime.close()
+
+    failed = [text for ok, text in report if not ok]
+    print(f"LinkFace Desk {__version__} self-test ({time.monotonic() - started:.1f} s)")
+    for ok, text in report:
+        print(f"  {'ok  ' if ok else 'FAIL'} {text}")
+    print("result: " + ("all checks passed" if not failed else f"{len(failed)} check(s) failed"))
+    return 0 if not failed else 1

@@ -1,0 +1,102 @@
+"""The window around the pages: start-up, profiles and settings, the self-test, the translations."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+
+from app.core.profiles import Profile
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_start_up_paints_the_frame_then_loads_the_runtime(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
+    from app.ui.main_window import Startup
+
+    monkeypatch.setenv("LINKFACE_DESK_HOME", str(tmp_path))
+    startup = Startup()
+    window = startup.window
+    qtbot.addWidget(window)
+    assert window.calls is None and window.pages[0] is None  # the frame alone paints first
+    assert window.sidebar.item(0).text() == "ID verification"
+    qtbot.waitUntil(lambda: startup.ready, timeout=10_000)
+    assert window.pages[0] is not None and window.stack.currentWidget() is window.pages[0]
+    assert window.sandbox_mark.isVisible() and window.profile_name() == "Sandbox"
+    assert window.counters.text() == "Billed today 0 · this month 0"
+    window.close()
+    assert startup.runtime is not None
+    startup.runtime.close()
+
+
+def test_switching_profile_clears_the_screen_and_the_sandbox_mark(qtbot: Any, window: Any, calls: Any,
+                                                                  samples: Path) -> None:
+    profiles = calls.inner.profiles
+    if "Branch" not in [p.name for p in profiles.profiles()]:
+        profiles.add(Profile("Branch", base_url="https://cloudapi.example.cn", api_id="branch-01", face_threshold=0.8))
+    window._fill_profiles()
+    page = window.current_page
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    window.profile_box.setCurrentText("Branch")
+    try:
+        assert not page.liveness.has_source()  # a new account is a new customer
+        assert not window.sandbox_mark.isVisible()
+        assert window.status_profile.text() == "Profile: Branch"
+        assert window.windowTitle() == "LinkFace Desk — Branch"
+        assert page.face_threshold == 0.8
+    finally:
+        window.profile_box.setCurrentText("Sandbox")
+    assert window.sandbox_mark.isVisible()
+
+
+def test_settings_dialog_changes_the_idle_timeout(qtbot: Any, window: Any) -> None:
+    from app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
+    qtbot.addWidget(dialog)
+    dialog.idle.setValue(300)
+    dialog.accept()
+    window.apply_preferences(dialog.preferences)
+    assert window.idle.timeout_s == 300
+    assert dialog.profiles is not None
+    editor = dialog.profiles
+    editor.list.setCurrentRow(0)
+    assert editor.note.text() == "The Sandbox profile is built in: it cannot be changed."
+    assert not editor.save_button.isEnabled()
+
+
+def test_settings_dialog_adds_a_profile_and_names_a_bad_field(qtbot: Any, window: Any) -> None:
+    from app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
+    qtbot.addWidget(dialog)
+    editor = dialog.profiles
+    qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
+    editor.name.setText("Head office")
+    editor.base_url.setText("http://cloudapi.example.cn")  # plain http to a remote host is refused
+    qtbot.keyClicks(editor.api_id, "head-01")
+    assert not editor.save()
+    assert editor.messages["base_url"].text().startswith("✗ The base URL must start with https://")
+    editor.base_url.setText("https://cloudapi.example.cn")
+    saved = editor.save()
+    names = [p.name for p in window.profiles.profiles()]
+    assert "Head office" in names
+    # no usable keychain here: the secret could not be stored, and the dialog says so in words
+    assert saved or editor.messages["secret"].text().startswith("✗")
+
+
+def test_self_test_passes() -> None:
+    done = subprocess.run([sys.executable, "-m", "app", "--self-test"], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "result: all checks passed" in done.stdout
+    assert "translation zh_CN" in done.stdout and "keychain:" in done.stdout
+
+
+def test_translations_are_complete_and_current() -> None:
+    done = subprocess.run([sys.executable, "build_scripts/i18n.py", "--check"], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
