@@ -45,6 +45,7 @@ setup_python() {
     "$PY" -m pip install -q -e ".[test]"
     touch "$VENV/.installed"
   fi
+  "$PY" build_scripts/i18n.py --release >/dev/null  # .qm files are build products
 }
 
 run_tests() {

@@ -105,6 +105,15 @@ def main(argv: list[str] | None = None) -> int:
                 selftest.wait_for(page)
                 shoot(f"{language}-06-id-different")
                 window.next_customer()
+                # the History page with what this run recorded
+                window.sidebar.setCurrentRow(len(selftest.SCENARIOS))
+                history = window.history()
+                history.refresh()
+                while history.loading:
+                    app.processEvents()
+                history.table.selectRow(0)
+                shoot(f"{language}-07-history")
+                window.sidebar.setCurrentRow(0)
                 # the settings dialog on its profiles tab
                 from app.ui.settings_dialog import SettingsDialog
 

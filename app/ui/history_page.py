@@ -133,7 +133,8 @@ class HistoryModel(QAbstractTableModel):
         row = self.rows[index.row()]
         values = (
             f"{row.at:%Y-%m-%d %H:%M:%S}", row.profile + (" (SANDBOX)" if row.sandbox else ""),
-            endpoint_name(row.endpoint), outcome_text(row), _t("Yes") if row.billed else _t("No"),
+            endpoint_name(row.endpoint), outcome_text(row),
+            QCoreApplication.translate("History", "Yes") if row.billed else QCoreApplication.translate("History", "No"),
             row.name_masked or "", row.id_masked or "", row.request_id or "",
         )
         return values[index.column()]

@@ -214,6 +214,14 @@
         <source>request_id</source>
         <translation>request_id</translation>
     </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
 </context>
 <context>
     <name>HistoryPage</name>
