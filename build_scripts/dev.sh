@@ -20,6 +20,8 @@ SYSTEM_PACKAGES=(
   gnome-keyring dbus
   # the upload benchmark compares against curl
   curl
+  # PyInstaller's Linux build reads and strips binaries with objdump, readelf and strip
+  binutils
 )
 
 setup_system() {
