@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -371,11 +371,19 @@ class MainWindow(Retranslating, QMainWindow):
     def open_settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.preferences, self.profiles, self.secrets, self)
+        dialog = SettingsDialog(self.preferences, self.profiles, self.secrets, self, self._test_connection, self.pool)
         if dialog.exec():
             self.apply_preferences(dialog.preferences)
         if self.profiles is not None:
             self._fill_profiles()
+
+    def _test_connection(self, profile_name: str) -> Any:
+        """A get_token call on a profile, through the runtime (so it is logged and recorded like any call)."""
+        from app.core.contract import TokenRequest
+
+        assert self.calls is not None and self.profiles is not None
+        profile = self.profiles.get(profile_name)
+        return self.calls.run(profile_name, TokenRequest(profile.detection_types[0]))
 
     def apply_preferences(self, preferences: Preferences) -> None:
         language_changed = preferences.language != self.preferences.language

@@ -7,11 +7,13 @@ saved. The built-in Sandbox profile is shown but cannot be changed. Removing a p
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,11 +34,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import InputRejected, LinkFaceError
+from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
 from app.ui.i18n import CHINESE, ENGLISH, pick
 from app.ui.preferences import IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S, SYSTEM_LANGUAGE, Preferences
 from app.ui.widgets.message import MessageLabel
+from app.ui.words import error_view
+from app.ui.worker import Task
 
 if TYPE_CHECKING:
     from app.core.profiles import Profile, ProfileStore
@@ -46,12 +50,23 @@ def _text(exc: LinkFaceError) -> str:
     return pick(getattr(exc, "message", str(exc)), getattr(exc, "message_zh", str(exc)))
 
 
-class ProfileEditor(QWidget):
-    """Lists the profiles and edits one at a time; every change is saved to the store at once."""
+ConnectionTest = Callable[[str], Any]
+"""Makes a get_token call on the named profile (Runtime.run): raises what the call raised."""
 
-    def __init__(self, store: ProfileStore, secrets: SecretStore | None, parent: QWidget | None = None) -> None:
+
+class ProfileEditor(QWidget):
+    """Lists the profiles and edits one at a time; every change is saved to the store at once.
+
+    "Test connection" runs a get_token call on the worker pool: it tells whether the api_id, the
+    secret and the clock are right, and the remedy when not.
+    """
+
+    def __init__(self, store: ProfileStore, secrets: SecretStore | None, parent: QWidget | None = None,
+                 test: ConnectionTest | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.store, self.secrets = store, secrets
+        self._test, self._pool = test, pool
+        self.testing: Task | None = None
         self.keychain = QLabel(self)
         self.keychain.setWordWrap(True)
         self.list = QListWidget(self)
@@ -97,8 +112,14 @@ class ProfileEditor(QWidget):
         self.save_button.clicked.connect(self.save)
         self.remove_button = QPushButton(self.tr("Remove profile…"), self)
         self.remove_button.clicked.connect(self.remove)
+        self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.test_button.setToolTip(self.tr("A get_token call (not billed): checks the api_id, the secret and "
+                                            "this computer's clock"))
+        self.test_button.setVisible(test is not None and pool is not None)
+        self.test_button.clicked.connect(self.test_connection)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
+        actions.addWidget(self.test_button)
         actions.addWidget(self.remove_button)
         actions.addStretch(1)
         right = QVBoxLayout()
@@ -253,6 +274,36 @@ class ProfileEditor(QWidget):
         self.note.setText(self.tr("Saved."))
         return True
 
+    def test_connection(self) -> None:
+        """Test the saved profile shown (save edits first, so the test uses what will be used)."""
+        item = self.list.currentItem()
+        if self._test is None or self._pool is None or item is None or self._creating or self.testing is not None:
+            return
+        test, name = self._test, item.text()
+        self.note.setText(self.tr("Testing the connection of %1…").replace("%1", name))
+        self.test_button.setEnabled(False)
+        task = Task(lambda _progress: test(name), self)
+        task.succeeded.connect(lambda result: self._tested(
+            "✓ " + self.tr("Connection works: the api_id, the secret and the clock are right "
+                           "(request_id %1; get_token is not billed).").replace("%1", result.request_id)))
+        task.failed.connect(self._test_failed)
+        self.testing = task
+        task.start(self._pool)
+
+    def _test_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ApiError) and exc.code == "1000":
+            now = datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S %z")
+            self._tested("✗ " + self.tr("The server refused the signature: the api_id, the secret or this "
+                                        "computer's clock (now %1) is wrong.").replace("%1", now))
+            return
+        view = error_view(exc)
+        self._tested(f"✗ {view.title} {view.remedy}" + (f" ({view.code_line})" if view.code_line else ""))
+
+    def _tested(self, text: str) -> None:
+        self.testing = None
+        self.test_button.setEnabled(True)
+        self.note.setText(text)
+
     def remove(self) -> None:
         name = self.list.currentItem().text() if self.list.currentItem() else ""
         if not name:
@@ -277,7 +328,8 @@ class SettingsDialog(QDialog):
     """General preferences, and the profiles when a profile store is available."""
 
     def __init__(self, preferences: Preferences, profiles: ProfileStore | None, secrets: SecretStore | None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, test: ConnectionTest | None = None,
+                 pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.preferences = preferences.copy()
@@ -295,7 +347,7 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Clear the screen after no input for"), self.idle)
         tabs = QTabWidget(self)
         tabs.addTab(general, self.tr("General"))
-        self.profiles = ProfileEditor(profiles, secrets, self) if profiles is not None else None
+        self.profiles = ProfileEditor(profiles, secrets, self, test, pool) if profiles is not None else None
         if self.profiles is not None:
             tabs.addTab(self.profiles, self.tr("Profiles"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)

@@ -600,6 +600,14 @@
         <translation>删除配置…</translation>
     </message>
     <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>A get_token call (not billed): checks the api_id, the secret and this computer&apos;s clock</source>
+        <translation>调用一次 get_token（不计费）：检查 api_id、密钥和本机时钟</translation>
+    </message>
+    <message>
         <source>Keychain: not available in this session.</source>
         <translation>钥匙串：本会话不可用。</translation>
     </message>
@@ -638,6 +646,18 @@
     <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Testing the connection of %1…</source>
+        <translation>正在测试 %1 的连接…</translation>
+    </message>
+    <message>
+        <source>Connection works: the api_id, the secret and the clock are right (request_id %1; get_token is not billed).</source>
+        <translation>连接正常：api_id、密钥和时钟均正确（request_id %1；get_token 不计费）。</translation>
+    </message>
+    <message>
+        <source>The server refused the signature: the api_id, the secret or this computer&apos;s clock (now %1) is wrong.</source>
+        <translation>服务器拒绝了签名：api_id、密钥或本机时钟（当前 %1）有误。</translation>
     </message>
     <message>
         <source>Remove profile</source>

@@ -100,3 +100,34 @@ def test_translations_are_complete_and_current() -> None:
     done = subprocess.run([sys.executable, "build_scripts/i18n.py", "--check"], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
+
+
+def test_test_connection_tells_whether_secret_and_clock_are_right(qtbot: Any, window: Any, sandbox: Any) -> None:
+    import keyring
+
+    from app.core.profiles import Profile
+    from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
+    from app.ui.settings_dialog import SettingsDialog
+    from tests.profiles.helpers import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        window.profiles.add(Profile("Conn test", base_url=sandbox.base_url, api_id=SANDBOX_API_ID))
+        window.secrets.set("Conn test", "not-the-secret")
+        dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window,
+                                window._test_connection, window.pool)
+        qtbot.addWidget(dialog)
+        editor = dialog.profiles
+        editor.list.setCurrentItem(editor.list.findItems("Conn test", Qt.MatchFlag.MatchExactly)[0])
+        qtbot.mouseClick(editor.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: editor.testing is None and editor.note.text().startswith("✗"), timeout=10_000)
+        assert "the secret or this computer's clock" in editor.note.text()
+        assert "not-the-secret" not in editor.note.text()
+        window.secrets.set("Conn test", SANDBOX_API_SECRET)
+        qtbot.mouseClick(editor.test_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: editor.testing is None and editor.note.text().startswith("✓"), timeout=10_000)
+        assert "Connection works" in editor.note.text()
+    finally:
+        window.profiles.remove("Conn test", window.secrets)
+        keyring.set_keyring(previous)
