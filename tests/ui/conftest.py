@@ -64,7 +64,7 @@ def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Itera
     from app.runtime import Runtime
 
     home = tmp_path_factory.mktemp("home")
-    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, log_to_file=False, sandbox=sandbox)
+    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, sandbox=sandbox)  # logs too: scanned at the end
     yield service
     service.close()
 
