@@ -7,21 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
-
-from app.core.contract import CallResult, HackData, HackRequest, Request
+from app.core.contract import CallResult, HackData, HackRequest
 from app.core.interpret import verdict_for
-from app.ui.pages.base import CheckPage, Rendered
-from app.ui.pages.shared import hack_details, stored_id_detail
+from app.ui.pages.base import Rendered
+from app.ui.pages.shared import LivenessOnlyPage, hack_details, stored_id_detail
 from app.ui.widgets.scales import ScaleBar, risk_model
-from app.ui.widgets.source_field import LIVENESS, SourceField
 
 
-class HackPage(CheckPage):
+class HackPage(LivenessOnlyPage):
     """Hack detection on a liveness capture (liveness_hack_detect)."""
 
-    def build_inputs(self) -> None:
-        self.liveness = self.add_source(SourceField(LIVENESS, self))
+    request_type = HackRequest
 
     def build_visuals(self) -> None:
         self.risk = ScaleBar(risk_model(None), self)
@@ -35,16 +31,6 @@ class HackPage(CheckPage):
 
     def run_text(self) -> str:
         return self.tr("Detect")
-
-    def retranslate_inputs(self) -> None:
-        pass
-
-    def first_input(self) -> QWidget:
-        return self.liveness.focus_target()
-
-    def build_request(self) -> Request | None:
-        liveness = self.liveness.source_or_show()
-        return None if liveness is None else HackRequest(liveness)
 
     def render_result(self, result: CallResult[Any]) -> Rendered:
         data: HackData = result.data

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QWidget
-
-from app.core.contract import CallResult, ParseData, ParseRequest, Request
+from app.core.contract import CallResult, ParseData, ParseRequest
 from app.core.interpret import motions, verdict_for
-from app.ui.pages.base import CheckPage, Rendered
-from app.ui.pages.shared import stored_id_detail
+from app.ui.pages.base import Rendered
+from app.ui.pages.shared import LivenessOnlyPage, stored_id_detail
 from app.ui.widgets.motion_strip import MotionStrip
 from app.ui.widgets.result_panel import Detail
-from app.ui.widgets.source_field import LIVENESS, SourceField
 
 
-class ParsePage(CheckPage):
+class ParsePage(LivenessOnlyPage):
     """Liveness file parsing (parse_liveness_result)."""
 
-    def build_inputs(self) -> None:
-        self.liveness = self.add_source(SourceField(LIVENESS, self))
+    request_type = ParseRequest
 
     def build_visuals(self) -> None:
         self.motions = MotionStrip(self)
@@ -33,16 +29,6 @@ class ParsePage(CheckPage):
 
     def run_text(self) -> str:
         return self.tr("Parse")
-
-    def retranslate_inputs(self) -> None:
-        pass
-
-    def first_input(self) -> QWidget:
-        return self.liveness.focus_target()
-
-    def build_request(self) -> Request | None:
-        liveness = self.liveness.source_or_show()
-        return None if liveness is None else ParseRequest(liveness)
 
     def render_result(self, result: CallResult[Any]) -> Rendered:
         data: ParseData = result.data

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from app.core.contract import Request, Source
 from app.core.interpret import is_hack
+from app.ui.pages.base import CheckPage
 from app.ui.widgets.result_panel import Detail
+from app.ui.widgets.source_field import LIVENESS, SourceField
 from app.ui.words import score_text, translate
 
 
@@ -18,3 +25,23 @@ def hack_details(hack_score: float | None) -> list[Detail]:
 def stored_id_detail(key: str, value: str | None) -> list[Detail]:
     """An id the server returned (liveness_encrypt_data_id, image_id, video_id), with a copy button."""
     return [Detail(key, key, value, copy=True)] if value else []
+
+
+class LivenessOnlyPage(CheckPage):
+    """A page whose one input is a liveness source (hack detection, parsing): ``request_type`` builds
+    the request from it."""
+
+    request_type: Callable[[Source], Request]
+
+    def build_inputs(self) -> None:
+        self.liveness = self.add_source(SourceField(LIVENESS, self))
+
+    def retranslate_inputs(self) -> None:
+        pass
+
+    def first_input(self) -> QWidget:
+        return self.liveness.focus_target()
+
+    def build_request(self) -> Request | None:
+        liveness = self.liveness.source_or_show()
+        return None if liveness is None else type(self).request_type(liveness)
