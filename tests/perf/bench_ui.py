@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -25,6 +24,8 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
+
+from sandbox_process import sandbox_process
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 9
@@ -115,21 +116,6 @@ def first_paint() -> tuple[float, float, float]:
 # --- stalls ---------------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for(port: int) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("sandbox did not start")
 
 
 def inject_delay(base: str, seconds: float) -> None:
@@ -217,24 +203,12 @@ def main() -> None:
     from app.sandbox.livefile import make_liveness_file
     from app.sandbox.samples import build_samples
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-c",
-         f"from app.sandbox.server import serve_forever; serve_forever('127.0.0.1', {port}, delay_scale=0)"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(port)
-        with tempfile.TemporaryDirectory() as tmp:
-            small, big = Path(tmp) / "small.lfs", Path(tmp) / "big.lfs"
-            small.write_bytes(build_samples()["li-si.lfs"])
-            face = build_samples()["li-si-selfie.jpg"]
-            big.write_bytes(make_liveness_file(face, [0, 1], pad_to=UPLOAD_BYTES))
-            idle, upload, slow = worst_stall(f"http://127.0.0.1:{port}", small, big)
-    finally:
-        server.terminate()
-        server.wait()
+    with sandbox_process() as base, tempfile.TemporaryDirectory() as tmp:
+        small, big = Path(tmp) / "small.lfs", Path(tmp) / "big.lfs"
+        small.write_bytes(build_samples()["li-si.lfs"])
+        face = build_samples()["li-si-selfie.jpg"]
+        big.write_bytes(make_liveness_file(face, [0, 1], pad_to=UPLOAD_BYTES))
+        idle, upload, slow = worst_stall(base, small, big)
     print(f"worst lateness of a {TICK_MS} ms UI timer (target <= 50 ms)")
     print(f"  idle window:                 {idle * 1000:.1f} ms")
     print(f"  during a {UPLOAD_BYTES / 1048576:.0f} MB upload:     {upload * 1000:.1f} ms (worst of 3)")

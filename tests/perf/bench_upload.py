@@ -14,13 +14,14 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+from sandbox_process import sandbox_process
 
 ROOT = Path(__file__).resolve().parents[2]
 RUNS = 7
@@ -53,21 +54,6 @@ print(json.dumps({"idle": idle, "peak": status("VmHWM"), "times": times}))
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_for(port: int) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise SystemExit("sandbox did not start")
 
 
 def curl_times(base: str, big: Path) -> list[float]:
@@ -108,15 +94,7 @@ def main() -> None:
     from app.sandbox.livefile import make_liveness_file
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-c",
-         f"from app.sandbox.server import serve_forever; serve_forever('127.0.0.1', {port}, delay_scale=0)"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for(port)
-        base = f"http://127.0.0.1:{port}"
+    with sandbox_process() as base:
         face = (ROOT / "resources" / "samples" / "zhang-san-selfie.jpg").read_bytes()
         with tempfile.TemporaryDirectory() as tmp:
             small, big = Path(tmp) / "small.lfs", Path(tmp) / "big.lfs"
@@ -127,9 +105,6 @@ def main() -> None:
                 env=env, capture_output=True, text=True, check=True,
             ).stdout)
             curl = curl_times(base, big)
-    finally:
-        server.terminate()
-        server.wait()
     growth_mb = (measured["peak"] - measured["idle"]) / 1048576
     client_s, curl_s = statistics.median(measured["times"]), statistics.median(curl)
     bare, core = import_times()
