@@ -178,6 +178,7 @@ class MainWindow(Retranslating, QMainWindow):
             f"background: {SANDBOX_FILL.name()}; color: {SANDBOX_TEXT.name()}; padding: 4px 12px;"
             f" border: 2px solid {SANDBOX_TEXT.name()}; border-radius: 4px;")
         self.counters = QLabel(self.top_bar)  # billed calls today and this month, on this profile
+        self._counts: tuple[int, int] | None = None
         self.language_button = QPushButton(self.top_bar)
         self.language_button.clicked.connect(self.toggle_language)
         self.settings_button = QPushButton(self.top_bar)
@@ -213,12 +214,28 @@ class MainWindow(Retranslating, QMainWindow):
         return self.calls is not None and self.calls.is_sandbox(self.profile_name())
 
     def refresh_counters(self) -> None:
-        """Billed calls today and this month on the current profile (from the history the runtime keeps)."""
+        """Re-read the billed calls today and this month on the current profile, on the worker pool
+        (the history file is on disk); the label keeps its last values until the answer arrives."""
         counts = getattr(self.calls, "billed_counts", None)
         if counts is None:
             self.counters.hide()
             return
-        today, month = counts(self.profile_name())
+        from app.ui.worker import Task
+
+        name = self.profile_name()
+        task = Task(lambda _progress: counts(name), self)
+        task.succeeded.connect(lambda values: self._counted(name, values))
+        task.start(self.pool)
+
+    def _counted(self, profile_name: str, values: tuple[int, int]) -> None:
+        if profile_name == self.profile_name():  # not switched away meanwhile
+            self._counts = values
+            self._render_counters()
+
+    def _render_counters(self) -> None:
+        if self._counts is None:
+            return
+        today, month = self._counts
         self.counters.setText(self.tr("Billed today %1 · this month %2").replace("%1", str(today))
                               .replace("%2", str(month)))
         self.counters.show()
@@ -235,7 +252,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _show_profile(self) -> None:
         self.sandbox_mark.setVisible(self.on_sandbox)
+        self._counts = None
+        self.counters.hide()
         self.retranslate_profile()
+        self.refresh_counters()
 
     def retranslate_profile(self) -> None:
         name = self.profile_name()
@@ -249,8 +269,7 @@ class MainWindow(Retranslating, QMainWindow):
         if self.calls is None:
             self.status_profile.setText(self.tr("Starting…"))
             self.setWindowTitle("LinkFace Desk")
-        else:
-            self.refresh_counters()
+        self._render_counters()
 
     # --- pages ----------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ def test_start_up_paints_the_frame_then_loads_the_runtime(qtbot: Any, monkeypatc
     qtbot.waitUntil(lambda: startup.ready, timeout=10_000)
     assert window.pages[0] is not None and window.stack.currentWidget() is window.pages[0]
     assert window.sandbox_mark.isVisible() and window.profile_name() == "Sandbox"
-    assert window.counters.text() == "Billed today 0 · this month 0"
+    qtbot.waitUntil(lambda: window.counters.text() == "Billed today 0 · this month 0")
     window.close()
     assert startup.runtime is not None
     startup.runtime.close()
