@@ -46,8 +46,11 @@ if TYPE_CHECKING:
     from app.core.profiles import Profile, ProfileStore
     from app.core.secrets import SecretStore
 
-def _text(exc: LinkFaceError) -> str:
-    return pick(getattr(exc, "message", str(exc)), getattr(exc, "message_zh", str(exc)))
+def _text(exc: BaseException) -> str:
+    """A core error's own bilingual message (keychain, settings), else how the window words the failure."""
+    if isinstance(exc, LinkFaceError) and hasattr(exc, "message"):
+        return pick(exc.message, getattr(exc, "message_zh", exc.message))
+    return error_view(exc).title
 
 
 ConnectionTest = Callable[[str], Any]
@@ -57,16 +60,19 @@ ConnectionTest = Callable[[str], Any]
 class ProfileEditor(QWidget):
     """Lists the profiles and edits one at a time; every change is saved to the store at once.
 
-    "Test connection" runs a get_token call on the worker pool: it tells whether the api_id, the
-    secret and the clock are right, and the remedy when not.
+    Keychain work (checking it, whether a secret is saved, saving and deleting one) and "Test
+    connection" (a get_token call telling whether the api_id, the secret and the clock are right)
+    run on the worker pool: a locked keychain's prompt or a slow network never freezes the window.
+    ``busy`` counts the jobs still running.
     """
 
     def __init__(self, store: ProfileStore, secrets: SecretStore | None, parent: QWidget | None = None,
                  test: ConnectionTest | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self.store, self.secrets = store, secrets
-        self._test, self._pool = test, pool
+        self._test, self._pool = test, pool or QThreadPool.globalInstance()
         self.testing: Task | None = None
+        self.busy = 0
         self.keychain = QLabel(self)
         self.keychain.setWordWrap(True)
         self.list = QListWidget(self)
@@ -115,7 +121,7 @@ class ProfileEditor(QWidget):
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setToolTip(self.tr("A get_token call (not billed): checks the api_id, the secret and "
                                             "this computer's clock"))
-        self.test_button.setVisible(test is not None and pool is not None)
+        self.test_button.setVisible(test is not None)
         self.test_button.clicked.connect(self.test_connection)
         actions = QHBoxLayout()
         actions.addWidget(self.save_button)
@@ -151,16 +157,33 @@ class ProfileEditor(QWidget):
         self.inputs[key], self.messages[key] = widget, message
         return widget
 
+    def _in_background(self, job: Callable[[], Any], done: Callable[[Any], None],
+                       failed: Callable[[BaseException], None] | None = None) -> Task:
+        def finished() -> None:
+            self.busy -= 1
+
+        task = Task(lambda _progress: job(), self)
+        task.succeeded.connect(done)
+        task.failed.connect(failed or (lambda exc: self.note.setText("✗ " + _text(exc))))
+        task.finished.connect(finished)
+        self.busy += 1
+        task.start(self._pool)
+        return task
+
     def _show_keychain(self) -> None:
-        if self.secrets is None:
+        secrets = self.secrets
+        if secrets is None:
             self.keychain.setText(self.tr("Keychain: not available in this session."))
             return
-        problem = self.secrets.check()
-        if problem is None:
-            self.keychain.setText(self.tr("Secrets are kept in the system keychain (%1).")
-                                  .replace("%1", self.secrets.backend_name()))
-        else:
-            self.keychain.setText("✗ " + pick(problem.message, problem.message_zh))
+
+        def shown(problem: LinkFaceError | None) -> None:
+            if problem is None:
+                self.keychain.setText(self.tr("Secrets are kept in the system keychain (%1).")
+                                      .replace("%1", secrets.backend_name()))
+            else:
+                self.keychain.setText("✗ " + _text(problem))
+
+        self._in_background(secrets.check, shown)
 
     def refresh(self, select: str) -> None:
         self.list.blockSignals(True)
@@ -186,10 +209,8 @@ class ProfileEditor(QWidget):
         self.base_url.setText(profile.base_url)
         self.api_id.setText(profile.api_id)
         self.secret.clear()
-        has_secret = self._has_secret(profile)
-        self.secret.setPlaceholderText(
-            "" if profile.is_sandbox else self.tr("saved in the keychain: type to replace") if has_secret
-            else self.tr("not set"))
+        self.secret.setPlaceholderText("")
+        self._show_secret_state(profile)
         self.timestamp_unit.setCurrentText(profile.timestamp_unit.value)
         self.connect_timeout.setValue(profile.connect_timeout)
         self.read_timeout.setValue(profile.read_timeout)
@@ -207,13 +228,20 @@ class ProfileEditor(QWidget):
         self.note.setText(self.tr("The Sandbox profile is built in: it cannot be changed.") if not editable else "")
         self._explain_threshold(profile.face_threshold)
 
-    def _has_secret(self, profile: Profile) -> bool:
-        if self.secrets is None or profile.is_sandbox or self._creating:
-            return False
-        try:
-            return self.secrets.has(profile.name)
-        except LinkFaceError:
-            return False
+    def _show_secret_state(self, profile: Profile) -> None:
+        """Whether a secret is saved (never the secret): asked of the keychain off the UI thread."""
+        secrets = self.secrets
+        if secrets is None or profile.is_sandbox or self._creating:
+            self.secret.setPlaceholderText("" if profile.is_sandbox else self.tr("not set"))
+            return
+
+        def shown(has_secret: bool) -> None:
+            if self.name.text() == profile.name:  # still the profile on screen
+                self.secret.setPlaceholderText(self.tr("saved in the keychain: type to replace") if has_secret
+                                               else self.tr("not set"))
+
+        self._in_background(lambda: secrets.has(profile.name), shown,
+                            lambda exc: self.secret.setPlaceholderText(self.tr("not set")))
 
     def _explain_threshold(self, value: float) -> None:
         one_in = false_accept_at(value)
@@ -253,25 +281,25 @@ class ProfileEditor(QWidget):
                        record_history=self.record_history.isChecked())
 
     def save(self) -> bool:
+        """Save the profile (a field that does not check is named next to it); the typed secret then
+        goes to the keychain in the background. False when a field was refused."""
         for message in self.messages.values():
             message.clear()
         try:
             profile = self.edited_profile()
             (self.store.add if self._creating else self.store.update)(profile)
-            if self.secret.text() and self.secrets is not None:
-                self.secrets.set(profile.name, self.secret.text())
         except InputRejected as exc:
             target = self.messages.get(exc.field)
             (target or self.messages["name"]).show_problem(_text(exc))
             return False
-        except LinkFaceError as exc:  # the keychain refused the secret: the profile itself was saved
-            self.messages["secret"].show_problem(_text(exc))
-            self._creating = False
-            self.refresh(profile.name)
-            return False
         self._creating = False
+        secret, secrets = self.secret.text(), self.secrets
         self.refresh(profile.name)
         self.note.setText(self.tr("Saved."))
+        if secret and secrets is not None:
+            self._in_background(lambda: secrets.set(profile.name, secret),
+                                lambda _none: self._show_secret_state(profile),
+                                lambda exc: self.messages["secret"].show_problem(_text(exc)))
         return True
 
     def test_connection(self) -> None:
@@ -314,14 +342,13 @@ class ProfileEditor(QWidget):
             .replace("%1", name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            if self.secrets is None:
-                raise InputRejected("secret", "no_keychain", "No keychain in this session.", "本会话无可用钥匙串。")
-            self.store.remove(name, self.secrets)
-        except LinkFaceError as exc:
-            self.note.setText("✗ " + _text(exc))
+        secrets = self.secrets
+        if secrets is None:
+            self.note.setText("✗ " + self.tr("No keychain in this session: the profile's secret cannot be removed."))
             return
-        self.refresh(self.store.selected.name)
+        self._in_background(lambda: self.store.remove(name, secrets),
+                            lambda _none: self.refresh(self.store.selected.name),
+                            lambda exc: self.note.setText("✗ " + _text(exc)))
 
 
 class SettingsDialog(QDialog):

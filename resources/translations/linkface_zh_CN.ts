@@ -588,6 +588,10 @@
         <translation>记录调用</translation>
     </message>
     <message>
+        <source>No keychain in this session: the profile&apos;s secret cannot be removed.</source>
+        <translation>本会话没有可用的钥匙串：无法删除该配置的密钥。</translation>
+    </message>
+    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.core.profiles import Profile
@@ -68,12 +69,21 @@ def test_settings_dialog_changes_the_idle_timeout(qtbot: Any, window: Any) -> No
     assert not editor.save_button.isEnabled()
 
 
-def test_settings_dialog_adds_a_profile_and_names_a_bad_field(qtbot: Any, window: Any) -> None:
-    from app.ui.settings_dialog import SettingsDialog
+def test_settings_dialog_adds_a_profile_and_names_a_bad_field(qtbot: Any, window: Any,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import keyring
+    from PySide6.QtWidgets import QMessageBox
 
+    from app.ui.settings_dialog import SettingsDialog
+    from tests.profiles.helpers import MemoryKeyring
+
+    memory = MemoryKeyring()
+    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)  # what SecretStore asks at each use
     dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
     qtbot.addWidget(dialog)
     editor = dialog.profiles
+    qtbot.waitUntil(lambda: editor.busy == 0)
+    assert "system keychain" in editor.keychain.text()
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
     editor.name.setText("Head office")
     editor.base_url.setText("http://cloudapi.example.cn")  # plain http to a remote host is refused
@@ -81,11 +91,17 @@ def test_settings_dialog_adds_a_profile_and_names_a_bad_field(qtbot: Any, window
     assert not editor.save()
     assert editor.messages["base_url"].text().startswith("✗ The base URL must start with https://")
     editor.base_url.setText("https://cloudapi.example.cn")
-    saved = editor.save()
-    names = [p.name for p in window.profiles.profiles()]
-    assert "Head office" in names
-    # no usable keychain here: the secret could not be stored, and the dialog says so in words
-    assert saved or editor.messages["secret"].text().startswith("✗")
+    qtbot.keyClicks(editor.secret, "head-office-secret")
+    assert editor.save()
+    assert "Head office" in [p.name for p in window.profiles.profiles()]
+    qtbot.waitUntil(lambda: editor.busy == 0)
+    assert memory.get_password("LinkFaceDesk", "Head office") == "head-office-secret"
+    assert editor.secret.text() == "" and editor.secret.placeholderText() == "saved in the keychain: type to replace"
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+    editor.remove()
+    qtbot.waitUntil(lambda: editor.busy == 0)
+    assert "Head office" not in [p.name for p in window.profiles.profiles()]
+    assert memory.get_password("LinkFaceDesk", "Head office") is None
 
 
 def test_self_test_passes() -> None:
