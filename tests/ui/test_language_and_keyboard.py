@@ -67,3 +67,15 @@ def test_tab_order_follows_the_page_top_to_bottom(qtbot: Any, window: Any) -> No
         qtbot.keyClick(window.focusWidget(), Qt.Key.Key_Tab)
         seen.append(window.focusWidget())
     assert seen == expected
+
+
+def test_enter_on_the_next_customer_button_clears_instead_of_checking(qtbot: Any, window: Any, samples: Path,
+                                                                     sandbox: Any) -> None:
+    page = window.current_page
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    type_text(qtbot, page.name, ZHANG_SAN.name)
+    sandbox.inject(Fault(code="9999"))  # would be consumed if Enter sent anything
+    page.next_button.setFocus()
+    qtbot.keyClick(page.next_button, Qt.Key.Key_Return)
+    assert page.name.text() == "" and not page.busy
+    assert sandbox.pending_faults() == 1

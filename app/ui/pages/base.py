@@ -156,9 +156,17 @@ class CheckPage(Retranslating, QWidget):
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.run)
+            shortcut.activated.connect(self._enter)
 
         self.retranslate()
+
+    def _enter(self) -> None:
+        """Enter runs the check from anywhere on the page, except on the focused "Next customer"
+        button, which it presses: a keyboard user tabbing there means the next customer."""
+        if self.focusWidget() is self.next_button:
+            self.next_button.click()
+            return
+        self.run()
 
     # --- shared pieces for subclasses -----------------------------------------------------------
 
