@@ -298,3 +298,17 @@ def test_progress_reports_bytes_and_can_cancel(client: LinkFaceClient, sandbox: 
         client.parse_liveness(FileSource(big), progress=lambda sent, total: calls.append(sent) or sent < total // 3)
     assert calls[-1] < 3 * 1024 * 1024 // 2  # stopped within a chunk of the request
     assert client.get_token("liveness").data.token  # the client is usable again
+
+
+def test_get_token_retries_a_connection_that_was_refused() -> None:
+    """get_token is never billed, so a refused connection (nothing sent) is tried again."""
+    port = free_port()
+    late = Sandbox(port=port, delay_scale=0)
+    starter = threading.Timer(0.1, late.start)
+    starter.start()
+    try:
+        with LinkFaceClient(Connection(f"http://127.0.0.1:{port}", SANDBOX_API_ID, SANDBOX_API_SECRET)) as client:
+            assert client.get_token("liveness").data.token
+    finally:
+        starter.join()
+        late.stop()
