@@ -494,10 +494,19 @@ class Startup:
         QTimer.singleShot(0, self._runtime)
 
     def _runtime(self) -> None:
+        """Open settings, history and logs on the worker pool: the window never waits on the disk."""
         from app.runtime import Runtime
+        from app.ui.worker import Task
 
-        self.runtime = Runtime()
-        self.window.attach(self.runtime, self.runtime.profiles, self.runtime.secrets)
+        task = Task(lambda _progress: Runtime(), self.window)
+        task.succeeded.connect(self._attach)
+        task.failed.connect(lambda exc: self.window.statusBar().showMessage(
+            self.window.tr("The app could not start: %1").replace("%1", str(exc))))
+        task.start(self.window.pool)
+
+    def _attach(self, runtime: Runtime) -> None:
+        self.runtime = runtime
+        self.window.attach(runtime, runtime.profiles, runtime.secrets)
 
     @property
     def ready(self) -> bool:

@@ -1080,4 +1080,11 @@
         <translation>请在 5 分钟内交给 SDK 使用。</translation>
     </message>
 </context>
+<context>
+    <name>self.window</name>
+    <message>
+        <source>The app could not start: %1</source>
+        <translation>程序无法启动：%1</translation>
+    </message>
+</context>
 </TS>
