@@ -213,6 +213,7 @@ class HistoryPage(Retranslating, QWidget):
         self.retention = QSpinBox(self)
         self.retention.setRange(1, 3650)
         self.retention.setValue(DEFAULT_RETENTION_DAYS)
+        self._saved_retention = DEFAULT_RETENTION_DAYS  # as last read from or written to the file
         self.retention.editingFinished.connect(self._save_retention)
         pager = QHBoxLayout()
         pager.addWidget(self.count_label, 1)
@@ -336,6 +337,7 @@ class HistoryPage(Retranslating, QWidget):
         rows, self._total, retention = outcome
         self._loading = None
         self.model.set_rows(rows)
+        self._saved_retention = retention
         self.retention.blockSignals(True)
         self.retention.setValue(retention)
         self.retention.blockSignals(False)
@@ -424,8 +426,10 @@ class HistoryPage(Retranslating, QWidget):
 
     def _save_retention(self) -> None:
         history, days = self._history(), self.retention.value()
-        if history is None or days == history.retention_days:
+        if history is None or days == self._saved_retention:
             return
+        self._saved_retention = days
+
         def keep_days(_progress: object) -> int:
             history.set_retention_days(days)
             return history.purge_older_than(days)
