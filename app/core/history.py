@@ -164,6 +164,14 @@ class History:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+        except sqlite3.DatabaseError as exc:  # not a database, or damaged: leave it for IT to look at
+            self._db.close()
+            raise HistoryError(
+                f"The history file {path} cannot be read ({exc}); it was left as it is. Move it aside to start "
+                "a new history, and keep it for IT.",
+                f"无法读取历史记录文件 {path}（{exc}），文件未被改动。"
+                "将其移走即可开始新的历史记录，并请保留给 IT 检查。",
+            ) from None
         except BaseException:
             self._db.close()
             raise

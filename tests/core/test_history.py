@@ -208,3 +208,12 @@ def test_sigkill_while_writing_keeps_every_committed_row(tmp_path: Path) -> None
         with sqlite3.connect(path) as db:
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         history.close()
+
+
+def test_damaged_file_is_reported_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "history.sqlite3"
+    path.write_bytes(b"this is not a database, it is a file that got damaged" * 100)
+    before = path.read_bytes()
+    with pytest.raises(HistoryError, match="cannot be read"):
+        History(path)
+    assert path.read_bytes() == before
