@@ -157,9 +157,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.profiles, self.secrets = profiles, secrets
         self.setWindowIcon(app_icon())
         self._fill_profiles()
-        for issue in getattr(profiles, "issues", []):  # the settings file was set aside, upgraded or refused
-            from app.ui.i18n import pick
+        from app.ui.i18n import pick
 
+        # the settings file was set aside, upgraded or refused; the history file cannot be used
+        for issue in [*getattr(profiles, "issues", []), *filter(None, [getattr(calls, "history_problem", None)])]:
             self.statusBar().showMessage(pick(issue.message, issue.message_zh))
 
     # --- top bar --------------------------------------------------------------------------------
