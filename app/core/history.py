@@ -21,7 +21,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.contract import CallResult, Endpoint, IdNumberRequest, Request
+from app.core.contract import CallResult, IdNumberRequest, Request
 from app.core.errors import InputRejected, LinkFaceError, error_summary
 from app.core.interpret import summarize
 from app.core.masking import mask_id_number, mask_name
@@ -336,4 +336,3 @@ def _person(request: Request) -> dict[str, str | None]:
     return {"name_masked": None, "id_masked": None}
 
 
-ENDPOINTS = tuple(e.value for e in Endpoint)

@@ -38,7 +38,6 @@ STORED_ID_MAX_CHARS = 256
 URL_MAX_CHARS = 2048
 
 SELFIE_MAX_BYTES = 5 * 1024 * 1024
-ID_PHOTO_MAX_BYTES = 2 * 1024 * 1024  # the ID-verification section's own limit for its image
 IMAGE_MIN_SIDE_EXCLUSIVE = 8
 IMAGE_MAX_SIDE = 4000
 # Pillow's names for the formats the document accepts (MPO is a camera JPEG with extra frames).
