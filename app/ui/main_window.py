@@ -283,13 +283,17 @@ class MainWindow(Retranslating, QMainWindow):
             page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
             page.busy_changed.connect(self._call_ended)
             page.next_requested.connect(self.next_customer)
-            placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
-            if placeholder is not None:
-                self.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
+            self._install(index, page)
             self.pages[index] = page
         return page
+
+    def _install(self, index: int, page: QWidget) -> None:
+        """Put a page built on first use where its placeholder stood in the stack."""
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
 
     def _call_ended(self, busy: bool) -> None:
         if not busy:
@@ -327,11 +331,7 @@ class MainWindow(Retranslating, QMainWindow):
                                self.clipboard, self.stack, diagnostics=diagnostics if export else None)
             page.recheck_requested.connect(self.check_again)
             page.changed.connect(self.refresh_counters)
-            placeholder = self.stack.widget(HISTORY_INDEX)
-            self.stack.insertWidget(HISTORY_INDEX, page)
-            if placeholder is not None:
-                self.stack.removeWidget(placeholder)
-                placeholder.deleteLater()
+            self._install(HISTORY_INDEX, page)
             self.history_page = page
         return self.history_page
 
