@@ -28,6 +28,7 @@ from requests_toolbelt.multipart.encoder import MultipartEncoder, MultipartEncod
 from app.core.contract import (
     DATA_TYPES,
     DETECTION_TYPES,
+    SELFIE_FIELDS,
     SUCCESS,
     CallResult,
     Endpoint,
@@ -50,12 +51,12 @@ from app.core.contract import (
 )
 from app.core.errors import ApiError, Cancelled, InputRejected, ProtocolError, TransportError, TransportKind
 from app.core.signing import TimestampUnit, make_timestamp, new_sequence_id, sign
-from app.core.validation import ACCEPTED_IMAGE_FORMATS, check_request
+from app.core.validation import check_request, inspect_image
 
 Progress = Callable[[int, int], "bool | None"]
 """Called with (bytes sent, total bytes) while the request body streams; return False to cancel."""
 
-_IMAGE_MIME = {"JPEG": "image/jpeg", "MPO": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
+_IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
                "GIF": "image/gif", "TIFF": "image/tiff"}
 TOKEN_CONNECT_RETRIES = 2
 UPLOAD_CHUNK_BYTES = 256 * 1024  # measured: 64 KB reads cost ~10% more time, 1 MB ones ~7 MB of memory
@@ -257,12 +258,10 @@ class LinkFaceClient:
         if isinstance(source, StoredIdSource):
             return source.id
         handle: BinaryIO = files.enter_context(source.path.open("rb"))
-        if names.file == "selfie_file":
-            from PIL import Image  # header-only read; the format was checked by validation
-
-            with Image.open(source.path) as image:
-                fmt = image.format or "JPEG"
-            return (f"selfie.{ACCEPTED_IMAGE_FORMATS[fmt].lower()}", handle, _IMAGE_MIME.get(fmt, "image/jpeg"))
+        if names.file == SELFIE_FIELDS.file:
+            fmt = inspect_image(handle).format  # header only, to label the part; validation accepted it
+            handle.seek(0)
+            return (f"selfie.{fmt.lower()}", handle, _IMAGE_MIME[fmt])
         # A neutral file name: the real one may carry the customer's name.
         return ("liveness.dat", handle, "application/octet-stream")
 
