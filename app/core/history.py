@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import getpass
 import json
-import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -25,6 +24,7 @@ from app.core.contract import CallResult, IdNumberRequest, Request
 from app.core.errors import InputRejected, LinkFaceError, error_summary
 from app.core.interpret import summarize
 from app.core.masking import mask_id_number, mask_name
+from app.core.paths import touch_private
 
 SCHEMA_VERSION = 2
 DEFAULT_RETENTION_DAYS = 90
@@ -142,13 +142,6 @@ class Filter:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
-def _private_file(path: Path) -> None:
-    """Create the file readable by the user only before SQLite opens it (its WAL files copy the mode)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_RDWR, 0o600)
-    os.close(fd)
-
-
 class History:
     """The history database. Thread-safe: the window records from worker threads."""
 
@@ -156,7 +149,7 @@ class History:
         self.path = path
         self._now = now or (lambda: dt.datetime.now().astimezone())
         self._lock = threading.Lock()
-        _private_file(path)
+        touch_private(path)
         self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
         self._db.row_factory = sqlite3.Row
         try:

@@ -7,15 +7,16 @@ as they appear; ID numbers and 64-hex signs are also caught by pattern whatever 
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
-import os
 import re
 import threading
 from collections import deque
 from pathlib import Path
 
 from app.core.masking import mask_id_numbers_in, mask_name
+from app.core.paths import touch_private
 
 LOGGER_NAME = "linkface"
 LOG_FILE = "linkface-desk.log"
@@ -63,21 +64,27 @@ class RedactingFormatter(logging.Formatter):
         return REDACT(super().format(record))
 
 
+class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Every log file it opens, the first and each one after a rollover, is readable by the user only."""
+
+    def _open(self) -> io.TextIOWrapper:
+        touch_private(Path(self.baseFilename))
+        return super()._open()
+
+
 def logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
 
 
 def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
     """Send the app's log to a private rotating file in log_dir; returns the file's path."""
-    log_dir.mkdir(parents=True, exist_ok=True)
     path = log_dir / LOG_FILE
-    os.close(os.open(path, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
     log = logger()
     for handler in list(log.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             log.removeHandler(handler)
             handler.close()
-    handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
+    handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(level)

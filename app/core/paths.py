@@ -41,3 +41,11 @@ def log_dir(environ: Mapping[str, str] | None = None) -> Path:
 def cache_dir(environ: Mapping[str, str] | None = None) -> Path:
     """Files that may be deleted at any time."""
     return _folder(environ, "cache", "user_cache_path")
+
+
+def touch_private(path: Path) -> Path:
+    """Create ``path`` (and its folder) readable by the user only, if missing, before another library
+    opens it: SQLite's WAL files copy the database's mode, a log file keeps the mode it was made with."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    return path

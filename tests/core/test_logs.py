@@ -59,3 +59,22 @@ def test_diagnostics_zip(tmp_path: Path) -> None:
     for leaked in (SECRET, NAME, ID):
         assert leaked not in blob
     logging.getLogger("linkface").handlers.clear()
+
+
+def test_log_files_stay_private_after_rollover(tmp_path: Path) -> None:
+    import logging.handlers
+    import os
+
+    previous = os.umask(0o022)
+    try:
+        path = setup_logging(tmp_path / "logs")
+        handler = next(h for h in logger().handlers if isinstance(h, logging.handlers.RotatingFileHandler))
+        logger().info("before")
+        handler.doRollover()  # what a full file triggers
+        logger().info("after")
+    finally:
+        os.umask(previous)
+    files = sorted(path.parent.iterdir())
+    assert [f.name for f in files] == ["linkface-desk.log", "linkface-desk.log.1"]
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    logging.getLogger("linkface").handlers.clear()
