@@ -52,7 +52,7 @@ from PySide6.QtWidgets import (
 from app.core.contract import Endpoint
 from app.core.history import DEFAULT_RETENTION_DAYS, Filter, History, Row
 from app.core.interpret import Verdict
-from app.ui.i18n import QT_TRANSLATE_NOOP
+from app.ui.i18n import QT_TRANSLATE_NOOP, task_name
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
@@ -60,13 +60,6 @@ from app.ui.words import verdict_words
 from app.ui.worker import Task
 
 PAGE_SIZE = 50
-ENDPOINT_NAMES: dict[str, str] = {
-    Endpoint.ID_NUMBER.value: QT_TRANSLATE_NOOP("History", "ID verification"),
-    Endpoint.SELFIE.value: QT_TRANSLATE_NOOP("History", "Selfie verification"),
-    Endpoint.HACK.value: QT_TRANSLATE_NOOP("History", "Hack detection"),
-    Endpoint.PARSE.value: QT_TRANSLATE_NOOP("History", "Parse liveness file"),
-    Endpoint.TOKEN.value: QT_TRANSLATE_NOOP("History", "SDK token"),
-}
 OUTCOME_NAMES: dict[str, str] = {
     "api_error": QT_TRANSLATE_NOOP("History", "API error"),
     "transport": QT_TRANSLATE_NOOP("History", "Connection failed"),
@@ -87,10 +80,6 @@ COLUMNS: tuple[str, ...] = (
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("History", text)
-
-
-def endpoint_name(endpoint: str) -> str:
-    return _t(ENDPOINT_NAMES[endpoint]) if endpoint in ENDPOINT_NAMES else endpoint
 
 
 def outcome_text(row: Row) -> str:
@@ -133,7 +122,7 @@ class HistoryModel(QAbstractTableModel):
         row = self.rows[index.row()]
         values = (
             f"{row.at:%Y-%m-%d %H:%M:%S}", row.profile + (" (SANDBOX)" if row.sandbox else ""),
-            endpoint_name(row.endpoint), outcome_text(row),
+            task_name(row.endpoint), outcome_text(row),
             QCoreApplication.translate("History", "Yes") if row.billed else QCoreApplication.translate("History", "No"),
             row.name_masked or "", row.id_masked or "", row.request_id or "",
         )
@@ -284,7 +273,7 @@ class HistoryPage(Retranslating, QWidget):
             combo.setCurrentIndex(max(0, combo.findData(current)))
             combo.blockSignals(False)
 
-        fill(self.endpoint, self.tr("All tasks"), [(endpoint_name(e.value), e.value) for e in Endpoint])
+        fill(self.endpoint, self.tr("All tasks"), [(task_name(e.value), e.value) for e in Endpoint])
         fill(self.verdict, self.tr("All outcomes"), [(verdict_words(v), v.value) for v in Verdict])
         fill(self.profile, self.tr("All profiles"), [(name, name) for name in self._profile_names()])
         fill(self.billed, self.tr("Billed or not"), [(self.tr("Billed"), True), (self.tr("Not billed"), False)])

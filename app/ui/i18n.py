@@ -26,6 +26,21 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
+# The five tasks by endpoint, in sidebar order: the sidebar and the History page name them alike.
+TASK_NAMES: dict[str, str] = {
+    "idnumber": QT_TRANSLATE_NOOP("Task", "ID verification"),
+    "selfie": QT_TRANSLATE_NOOP("Task", "Selfie verification"),
+    "hack": QT_TRANSLATE_NOOP("Task", "Hack detection"),
+    "parse": QT_TRANSLATE_NOOP("Task", "Parse liveness file"),
+    "token": QT_TRANSLATE_NOOP("Task", "SDK token"),
+}
+
+
+def task_name(endpoint: str) -> str:
+    """A task's name in the UI language (an unknown endpoint as it is)."""
+    return QCoreApplication.translate("Task", TASK_NAMES[endpoint]) if endpoint in TASK_NAMES else endpoint
+
+
 def system_language() -> str:
     return CHINESE if QLocale.system().name().startswith("zh") else ENGLISH
 

@@ -40,7 +40,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui.context import PageContext
-from app.ui.i18n import CHINESE, ENGLISH, QT_TRANSLATE_NOOP, Translations, current_language, system_language
+from app.ui.i18n import (
+    CHINESE,
+    ENGLISH,
+    QT_TRANSLATE_NOOP,
+    Translations,
+    current_language,
+    system_language,
+    task_name,
+)
 from app.ui.idle import IdleWatcher
 from app.ui.preferences import Preferences, PreferenceStore
 from app.ui.widgets.clipboard import ClipboardKeeper
@@ -61,16 +69,15 @@ STATUS_MESSAGE_MS = 6000
 SANDBOX_FILL = QColor("#ffd400")  # safety yellow under black text (14:1), on light and dark themes
 SANDBOX_TEXT = QColor("#111111")
 
-# (module, class, sidebar label): imported when the page is first shown.
+# (endpoint, module, class) in sidebar order; a page's module is imported when it is first shown.
 PAGES: tuple[tuple[str, str, str], ...] = (
-    ("app.ui.pages.id_page", "IdPage", QT_TRANSLATE_NOOP("MainWindow", "ID verification")),
-    ("app.ui.pages.selfie_page", "SelfiePage", QT_TRANSLATE_NOOP("MainWindow", "Selfie verification")),
-    ("app.ui.pages.hack_page", "HackPage", QT_TRANSLATE_NOOP("MainWindow", "Hack detection")),
-    ("app.ui.pages.parse_page", "ParsePage", QT_TRANSLATE_NOOP("MainWindow", "Parse liveness file")),
-    ("app.ui.pages.token_page", "TokenPage", QT_TRANSLATE_NOOP("MainWindow", "SDK token")),
+    ("idnumber", "app.ui.pages.id_page", "IdPage"),
+    ("selfie", "app.ui.pages.selfie_page", "SelfiePage"),
+    ("hack", "app.ui.pages.hack_page", "HackPage"),
+    ("parse", "app.ui.pages.parse_page", "ParsePage"),
+    ("token", "app.ui.pages.token_page", "TokenPage"),
 )
-
-PAGE_FOR_ENDPOINT = {"idnumber": 0, "selfie": 1, "hack": 2, "parse": 3, "token": 4}
+PAGE_FOR_ENDPOINT = {endpoint: index for index, (endpoint, _module, _name) in enumerate(PAGES)}
 HISTORY_INDEX = len(PAGES)  # the History page follows the task pages in the sidebar
 HISTORY_LABEL = QT_TRANSLATE_NOOP("MainWindow", "History")
 
@@ -278,7 +285,7 @@ class MainWindow(Retranslating, QMainWindow):
         """The page at ``index``, built the first time it is needed."""
         page = self.pages[index]
         if page is None:
-            module, name, _label = PAGES[index]
+            _endpoint, module, name = PAGES[index]
             page = getattr(import_module(module), name)(self.context, self.stack)
             page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
             page.busy_changed.connect(self._call_ended)
@@ -414,8 +421,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.translations.set_language(preferences.language or system_language())
 
     def retranslate(self) -> None:
-        for row, (_module, _name, label) in enumerate(PAGES):
-            self.sidebar.item(row).setText(QCoreApplication.translate("MainWindow", label))
+        for row, (endpoint, _module, _name) in enumerate(PAGES):
+            self.sidebar.item(row).setText(task_name(endpoint))
         self.sidebar.item(HISTORY_INDEX).setText(QCoreApplication.translate("MainWindow", HISTORY_LABEL))
         self.profile_label.setText(self.tr("Profile"))
         self.language_button.setText("English" if current_language() == CHINESE else "中文")

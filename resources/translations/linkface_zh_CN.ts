@@ -147,26 +147,6 @@
 <context>
     <name>History</name>
     <message>
-        <source>ID verification</source>
-        <translation>人证比对</translation>
-    </message>
-    <message>
-        <source>Selfie verification</source>
-        <translation>人脸比对</translation>
-    </message>
-    <message>
-        <source>Hack detection</source>
-        <translation>防Hack检测</translation>
-    </message>
-    <message>
-        <source>Parse liveness file</source>
-        <translation>活体解析</translation>
-    </message>
-    <message>
-        <source>SDK token</source>
-        <translation>SDK Token</translation>
-    </message>
-    <message>
         <source>API error</source>
         <translation>接口错误</translation>
     </message>
@@ -387,26 +367,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>ID verification</source>
-        <translation>人证比对</translation>
-    </message>
-    <message>
-        <source>Selfie verification</source>
-        <translation>人脸比对</translation>
-    </message>
-    <message>
-        <source>Hack detection</source>
-        <translation>防Hack检测</translation>
-    </message>
-    <message>
-        <source>Parse liveness file</source>
-        <translation>活体解析</translation>
-    </message>
-    <message>
-        <source>SDK token</source>
-        <translation>SDK Token</translation>
-    </message>
     <message>
         <source>History</source>
         <translation>历史记录</translation>
@@ -881,6 +841,29 @@
     <message>
         <source>Looks right</source>
         <translation>格式正确</translation>
+    </message>
+</context>
+<context>
+    <name>Task</name>
+    <message>
+        <source>ID verification</source>
+        <translation>人证比对</translation>
+    </message>
+    <message>
+        <source>Selfie verification</source>
+        <translation>人脸比对</translation>
+    </message>
+    <message>
+        <source>Hack detection</source>
+        <translation>防Hack检测</translation>
+    </message>
+    <message>
+        <source>Parse liveness file</source>
+        <translation>活体解析</translation>
+    </message>
+    <message>
+        <source>SDK token</source>
+        <translation>SDK Token</translation>
     </message>
 </context>
 <context>
