@@ -7,11 +7,20 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 # Qt must never look for a screen in tests; set before any test module imports PySide6.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from app.sandbox.server import Sandbox
+
+# Property tests must not fail because a loaded 2-core CI machine is slow: no deadline and no
+# speed health checks, and the same examples on every run ("ci", the default). "dev" keeps
+# Hypothesis's randomness for a developer hunting new cases: HYPOTHESIS_PROFILE=dev.
+settings.register_profile("ci", deadline=None, derandomize=True, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "resources" / "samples"
 
