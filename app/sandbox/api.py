@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import os
 import re
 import secrets
 import time
@@ -94,7 +95,8 @@ class LruStore(Generic[T]):
     """A bounded, thread-safe map from id to value; the oldest entry goes first.
 
     With a ``directory`` (and a codec), entries are also kept on disk, so stored ids survive from one
-    `linkface-desk call` process to the next, as they would on the real service.
+    `linkface-desk call` process to the next, as they would on the real service. Captures hold faces:
+    the folder is 0700 and each file 0600, whatever the umask.
     """
 
     def __init__(self, capacity: int = STORE_CAPACITY, directory: Path | None = None,
@@ -110,7 +112,8 @@ class LruStore(Generic[T]):
             self._remember(key, value)
             if self._directory is not None and self._codec is not None:
                 self._directory.mkdir(parents=True, exist_ok=True)
-                (self._directory / key).write_bytes(self._codec[0](value))
+                self._directory.chmod(0o700)
+                _write_private(self._directory / key, self._codec[0](value))
                 on_disk = sorted(self._directory.iterdir(), key=lambda p: p.stat().st_mtime)
                 for old in on_disk[: max(0, len(on_disk) - self._capacity)]:
                     old.unlink(missing_ok=True)
@@ -134,6 +137,14 @@ class LruStore(Generic[T]):
         self._items.move_to_end(key)
         while len(self._items) > self._capacity:
             self._items.popitem(last=False)
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` readable by the user only; chmod as well, as the umask may take bits from 0600."""
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+    with open(descriptor, "wb") as file:
+        os.chmod(path, 0o600)  # also a file left by an older version with the umask's mode
+        file.write(data)
 
 
 _STORED_ID = re.compile(r"[0-9a-f]{32}")

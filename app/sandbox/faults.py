@@ -19,7 +19,7 @@ from app.core.contract import Endpoint
 
 BodyFault = Literal["truncated", "not_json"]
 ENVELOPE_FIELDS = ("request_id", "code", "msg", "data", "charge")
-MAX_DELAY_S = 600.0
+MAX_DELAY_S = 60.0  # outlasts any client timeout; longer would only tie up the sandbox
 JSON_TYPE = "application/json; charset=utf-8"
 
 # The document's example spellings (see API-NOTES.md): idnumber's short names, hack's v1 `score`.

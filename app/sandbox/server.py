@@ -7,6 +7,9 @@ Used for demos, training and tests without an account. Every response carries th
   files, the same bytes as resources/samples), so URL sources can be tried on loopback;
 - ``POST /_sandbox/fault`` with a JSON ``Fault`` plus optional ``"count"``, and
   ``DELETE /_sandbox/fault``: fault control for out-of-process use, loopback clients only.
+
+The ``/_sandbox/`` routes also require a ``Host`` naming this server (and fault control no foreign
+``Origin``), so neither a web page nor a DNS-rebinding attack can reach them through a browser.
 """
 
 from __future__ import annotations
@@ -14,7 +17,9 @@ from __future__ import annotations
 import ipaddress
 import json
 import logging
+import socket
 import ssl
+import sys
 import threading
 import time
 from collections import deque
@@ -51,6 +56,13 @@ BODY_LIMITS = {
 TOO_LARGE_CODE = {Endpoint.SELFIE: "1013"}
 DRAIN_LIMIT = 64 * 2**20  # an over-limit body is read and dropped up to this, so the client sees the answer
 CONTROL_BODY_LIMIT = 64 * 1024
+MAX_PENDING_FAULTS = 1000  # per request and in all, so a client cannot queue millions
+# ThreadingHTTPServer listens with a backlog of 5: a burst of concurrent clients was reset.
+LISTEN_BACKLOG = 256
+NOT_LOOPBACK_WARNING = (
+    "Warning: the sandbox listens on {host}, not only on this computer: anyone on the network can call it "
+    "with its public credentials. Fault control is still refused to other computers.\n"
+)
 # Simulated processing time per call, times delay_scale (0 for tests).
 LATENCY_S = {
     Endpoint.TOKEN: 0.05,
@@ -104,9 +116,19 @@ class Sandbox:
 
     @property
     def base_url(self) -> str:
+        """The URL this computer reaches it at (on loopback when it listens on every address)."""
+        server = self._running()
+        return f"{server.scheme}://{server.authority}"
+
+    @property
+    def loopback_only(self) -> bool:
+        """False when other computers can reach it too (``--host 0.0.0.0`` or a LAN address)."""
+        return ipaddress.ip_address(self._running().bound_host).is_loopback
+
+    def _running(self) -> _Server:
         if self._server is None:
             raise RuntimeError("the sandbox is not running")
-        return f"{'https' if self._ssl_context else 'http'}://{self._address[0]}:{self._server.server_port}"
+        return self._server
 
     def sample_url(self, name: str) -> str:
         return f"{self.base_url}{SAMPLES_PREFIX}{name}"
@@ -119,10 +141,12 @@ class Sandbox:
     # --- faults ----------------------------------------------------------------------------------
 
     def inject(self, fault: Fault, count: int = 1) -> None:
-        """Commit ``fault`` on each of the next ``count`` API calls."""
-        if count < 1:
-            raise ValueError("count must be at least 1")
+        """Commit ``fault`` on each of the next ``count`` API calls; bounded, so memory is too."""
+        if not 1 <= count <= MAX_PENDING_FAULTS:
+            raise ValueError(f"count must be 1 to {MAX_PENDING_FAULTS}")
         with self._lock:
+            if len(self._faults) + count > MAX_PENDING_FAULTS:
+                raise ValueError(f"at most {MAX_PENDING_FAULTS} faults may be pending")
             self._faults.extend([fault] * count)
 
     def clear_faults(self) -> None:
@@ -142,11 +166,21 @@ class Sandbox:
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
+    request_queue_size = LISTEN_BACKLOG
 
     def __init__(self, address: tuple[str, int], sandbox: Sandbox, ssl_context: ssl.SSLContext | None) -> None:
         self.sandbox = sandbox
         self.ssl_context = ssl_context
+        self.scheme = "https" if ssl_context else "http"
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
+        self.bound_host = str(self.server_address[0])
+        names = _own_names(self.bound_host)
+        self.authority = f"{names[0]}:{self.server_port}"
+        # The Host values (lower case) that mean this server; clients leave out a default port.
+        ports = [f":{self.server_port}"] + ([""] if self.server_port == (443 if ssl_context else 80) else [])
+        self.own_hosts = frozenset(name + port for name in names for port in ports)
 
     def finish_request(self, request: Any, client_address: Any) -> None:
         """TLS handshake here, on the request's own thread, so one slow client blocks no other."""
@@ -194,6 +228,8 @@ class _Handler(BaseHTTPRequestHandler):
         if not path.startswith(SAMPLES_PREFIX):
             self._send_envelope(Outcome("1012"))
             return
+        if not self._allowed_or_403(control=False):
+            return
         samples, name = build_samples(), unquote(path[len(SAMPLES_PREFIX):])
         if not name:
             self._send_json(200, sorted(samples))
@@ -205,7 +241,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _delete(self) -> None:
         if urlsplit(self.path).path != FAULT_PATH:
             self._send_envelope(Outcome("1012"))
-        elif self._loopback_or_403():
+        elif self._allowed_or_403(control=True):
             self.server.sandbox.clear_faults()
             self._send_json(200, {"pending": 0})
 
@@ -278,16 +314,29 @@ class _Handler(BaseHTTPRequestHandler):
 
     # --- control ---------------------------------------------------------------------------------
 
-    def _loopback_or_403(self) -> bool:
-        """Fault control is for this computer only; anyone else gets 403."""
-        if ipaddress.ip_address(self.client_address[0]).is_loopback:
-            return True
-        self._send_json(403, {"error": "fault control is for loopback clients only"})
-        return False
+    def _allowed_or_403(self, control: bool) -> bool:
+        """The /_sandbox/ routes answer only requests meant for this server; a refusal is 403 with why."""
+        reason = self._refusal(control)
+        if reason is not None:
+            self._send_json(403, {"error": reason})
+        return reason is None
+
+    def _refusal(self, control: bool) -> str | None:
+        """Why a /_sandbox/ request is refused, or None. A browser lets any web page send to loopback, and a
+        DNS-rebinding page (a foreign Host) even read the answer: so Host and Origin, not only the client address."""
+        if control and not ipaddress.ip_address(self.client_address[0]).is_loopback:
+            return "fault control is for loopback clients only"
+        hosts = [value.lower() for value in self.headers.get_all("Host") or []]
+        if len(hosts) != 1 or hosts[0] not in self.server.own_hosts:
+            return f"the Host header must name this sandbox, such as {self.server.authority}"
+        origins = [value.lower() for value in self.headers.get_all("Origin") or []]
+        if control and any(origin != f"{self.server.scheme}://{hosts[0]}" for origin in origins):
+            return "requests from another origin (a web page) are refused"
+        return None
 
     def _post_fault(self) -> None:
         body = self._read_body(CONTROL_BODY_LIMIT, "1002")
-        if not self._loopback_or_403():
+        if not self._allowed_or_403(control=True):
             return
         try:
             payload = json.loads(body if isinstance(body, bytes) else b"")
@@ -361,12 +410,27 @@ def _content_type(name: str) -> str:
     }.get(suffix, "application/octet-stream")
 
 
+def _own_names(bound_host: str) -> list[str]:
+    """Host names (as in a URL) that mean a server bound to ``bound_host``, the one for URLs first.
+
+    Its own address, and on loopback also ``localhost``; a server on every address is named by
+    loopback only, since its other addresses are not known here.
+    """
+    address = ipaddress.ip_address(bound_host)
+    if address.is_unspecified:
+        address = ipaddress.ip_address("::1" if address.version == 6 else "127.0.0.1")
+    name = f"[{address}]" if address.version == 6 else str(address)
+    return [name, "localhost"] if address.is_loopback else [name]
+
+
 def serve_forever(host: str = "127.0.0.1", port: int = DEFAULT_PORT, ssl_context: ssl.SSLContext | None = None,
                   delay_scale: float = 1.0) -> None:
     """Run the sandbox in the foreground (``linkface-desk sandbox``) until Ctrl-C; one log line per request."""
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     sandbox = Sandbox(host, port, ssl_context=ssl_context, delay_scale=delay_scale).start()
+    if not sandbox.loopback_only:
+        sys.stderr.write(NOT_LOOPBACK_WARNING.format(host=host))
     log.info("sandbox serving on %s (samples at %s)", sandbox.base_url, sandbox.sample_url(""))
     try:
         sandbox.wait()

@@ -24,6 +24,7 @@ def post(
     sequence_id: str | bytes | None = "test-sequence",
     signature: str | None = None,
     timeout: float = 10,
+    headers: Mapping[str, str] | None = None,
 ) -> requests.Response:
     """One signed multipart POST; sequence_id and api_id in the query string, the rest multipart."""
     stamp = make_timestamp() if timestamp is None else timestamp
@@ -37,7 +38,7 @@ def post(
     if sequence_id is not None:
         query["sequence_id"] = sequence_id
     path = endpoint.path if isinstance(endpoint, Endpoint) else endpoint
-    return requests.post(base_url + path, params=query, files=parts, timeout=timeout)
+    return requests.post(base_url + path, params=query, files=parts, timeout=timeout, headers=headers)
 
 
 def call(base_url: str, endpoint: Endpoint | str, fields: Mapping[str, str | bytes] | None = None,
