@@ -3,6 +3,10 @@
 It sits above core and sandbox because the built-in Sandbox profile starts an in-process sandbox
 server on a free loopback port. Every call goes through `Runtime.run`, the one place that
 resolves the account, sends, records history and logs.
+
+No billable call is sent unless its history row could be written first; what comes back is
+scrubbed of the customer's name and ID number (whatever the server echoes) before it is kept,
+logged or shown; and a record that cannot be completed afterwards goes to the fallback journal.
 """
 
 from __future__ import annotations
@@ -16,11 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core import paths
-from app.core.client import Connection, LinkFaceClient, Progress
+from app.core.client import Connection, LinkFaceClient, Progress, ProxyMode
 from app.core.contract import CallResult, IdNumberRequest, Request
-from app.core.errors import InputRejected, LinkFaceError
-from app.core.history import History, HistoryError
+from app.core.errors import ApiError, InputRejected, LinkFaceError, ProtocolError, RecordState
+from app.core.history import BilledCounts, History, HistoryError, failure_values, os_account, result_values
 from app.core.interpret import verdict_for
+from app.core.journal import Journal
 from app.core.logs import REDACT, logger, setup_logging
 from app.core.profiles import Profile, ProfileStore
 from app.core.secrets import SecretStore, secret_for
@@ -35,7 +40,9 @@ HISTORY_FILE = "history.sqlite3"
 class Runtime:
     """Long-lived services for one user session. Thread-safe: the window calls `run` from workers.
 
-    ``history`` is None when the history file cannot be used; ``history_problem`` then says why.
+    ``history`` is None when the history file cannot be used; ``history_problem`` then says why, and
+    billable calls are refused until it is fixed. ``journal_merged`` counts the records of an earlier
+    session's disk trouble added to history at this start; ``log_problem`` says why there is no log file.
     """
 
     def __init__(
@@ -50,18 +57,43 @@ class Runtime:
         self.environ = dict(os.environ if environ is None else environ)
         self.profiles = profiles or ProfileStore.open_default(self.environ)
         self.secrets = secrets or SecretStore()
-        self.log_file = setup_logging(paths.log_dir(self.environ)) if log_to_file else None
+        self.log_file: Path | None = None
+        self.log_problem: str | None = None
+        if log_to_file:
+            try:
+                self.log_file = setup_logging(paths.log_dir(self.environ))
+            except OSError as exc:  # a log folder that is a file, or not writable: work on, say so
+                self.log_problem = f"{paths.log_dir(self.environ)}: {exc.strerror or exc}"
+        self.journal = Journal(paths.log_dir(self.environ))
+        self.journal_merged = 0
         self.history: History | None = None
         self.history_problem: HistoryError | None = None
-        try:
-            self.history = History(paths.data_dir(self.environ) / HISTORY_FILE)
-            self.history.purge_older_than(self.history.retention_days)
-        except HistoryError as problem:
-            self.history_problem = problem
-            logger().error("history unavailable: %s", problem)
+        self._open_history()
         self._lock = threading.Lock()
         self._sandbox = sandbox
         self._owns_sandbox = sandbox is None
+
+    def _open_history(self) -> None:
+        self.history, self.history_problem = None, None
+        try:
+            self.history = History(paths.data_dir(self.environ) / HISTORY_FILE)
+            self.history.purge_older_than(self.history.retention_days)
+            self.journal_merged = self.journal.merge_into(self.history)
+        except HistoryError as problem:
+            self.history_problem = problem
+            logger().error("history unavailable: %s", problem)
+        except OSError as exc:  # the journal could not be read or emptied: it stays for the next start
+            logger().error("fallback journal %s not merged: %s", self.journal.path, exc)
+
+    def move_history_aside(self) -> Path:
+        """With the operator's agreement: keep the damaged history file for IT and start a new one."""
+        if self.history_problem is None or self.history_problem.kind != "damaged" \
+                or self.history_problem.path is None:
+            raise RuntimeError("only a damaged history file is moved aside")
+        aside = History.move_aside(self.history_problem.path)
+        logger().warning("damaged history moved aside to %s", aside)
+        self._open_history()
+        return aside
 
     # --- accounts --------------------------------------------------------------------------------
 
@@ -72,14 +104,16 @@ class Runtime:
             if self._sandbox is None:
                 from app.sandbox.server import Sandbox
 
-                self._sandbox = Sandbox(store_dir=paths.cache_dir(self.environ) / "sandbox").start()
+                store = paths.private_dir(paths.private_dir(paths.cache_dir(self.environ)) / "sandbox")
+                self._sandbox = Sandbox(store_dir=store).start()
             return self._sandbox
 
     def _sandbox_connection(self, profile: Profile) -> Connection:
         from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 
+        # It is on this computer: never through a proxy, whatever HTTP(S)_PROXY says.
         return dataclasses.replace(profile.connection(""), base_url=self.sandbox.base_url, api_id=SANDBOX_API_ID,
-                                   api_secret=SANDBOX_API_SECRET)
+                                   api_secret=SANDBOX_API_SECRET, proxy_mode=ProxyMode.NONE, proxy_url="")
 
     def connection_for(self, profile: Profile) -> Connection:
         """Raises InputRejected when no secret is saved, KeychainUnavailable when the keychain cannot answer."""
@@ -104,33 +138,39 @@ class Runtime:
     ) -> CallResult[Any]:
         """Send one call on a profile, record it in history and the log; raises LinkFaceError subclasses.
 
-        Input rejected locally is not recorded: nothing was sent.
+        Input rejected locally is not recorded: nothing was sent. A billable call whose history row
+        cannot be written is refused (HistoryError) before anything is sent. The result's (or the
+        error's) ``record`` says where its record went.
         """
         if isinstance(profile, str):
             profile = self.profiles.get(profile)
         if isinstance(request, IdNumberRequest):
             REDACT.add_name(request.name)
+            REDACT.add_id_number(request.id_number)
         sequence_id = sequence_id or new_sequence_id()
         started = time.monotonic()
         endpoint = request.endpoint.value
+        recording = _Recording(self, profile)
         try:
             with self.client_for(profile) as client:
-                result = client.call(request, sequence_id=sequence_id, progress=progress)
-        except InputRejected:
+                result = client.call(request, sequence_id=sequence_id, progress=progress, before_send=recording.begin)
+        except (InputRejected, HistoryError):
+            recording.discard()  # refused before sending (a file that vanished after it was checked)
             raise
         except LinkFaceError as error:
+            _scrub_error(error)
             logger().warning("call %s on %r failed (sequence_id %s): %s", endpoint, profile.name, sequence_id, error)
-            if self.history is not None and profile.record_history:
-                self.history.record_failure(profile.name, request, error, sequence_id, time.monotonic() - started,
-                                            sandbox=profile.is_sandbox)
+            sequence_id = getattr(error, "sequence_id", "") or sequence_id
+            error.record = recording.finish(failure_values(
+                profile.name, request, error, sequence_id, time.monotonic() - started, profile.is_sandbox))
             raise
+        result = _scrub_result(result)
         logger().info("call %s on %r: %s, request_id %s, billed %s, %.0f ms", endpoint, profile.name,
                       verdict_for(result, profile.face_threshold).value, result.request_id, result.billed,
                       result.duration_s * 1000)
-        if self.history is not None and profile.record_history:
-            self.history.record_result(profile.name, request, result, profile.face_threshold,
-                                       sandbox=profile.is_sandbox)
-        return result
+        record = recording.finish(result_values(profile.name, request, result, profile.face_threshold,
+                                                profile.is_sandbox))
+        return dataclasses.replace(result, record=record)
 
     def export_diagnostics(self, out: Path, versions: dict[str, Any] | None = None) -> Path:
         """The support zip: logs, versions, settings (no secrets) and recent history (masked)."""
@@ -138,8 +178,8 @@ class Runtime:
 
         return export_diagnostics(out, paths.log_dir(self.environ), self.profiles.path, self.history, versions)
 
-    def billed_counts(self, profile_name: str) -> tuple[int, int]:
-        return self.history.billed_counts(profile_name) if self.history is not None else (0, 0)
+    def billed_counts(self, profile_name: str) -> BilledCounts:
+        return self.history.billed_counts(profile_name) if self.history is not None else BilledCounts(0, 0)
 
     def close(self) -> None:
         with self._lock:
@@ -154,3 +194,80 @@ class Runtime:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+class _Recording:
+    """The history row of one call: written before it is sent, completed (or journalled) after."""
+
+    def __init__(self, runtime: Runtime, profile: Profile) -> None:
+        self._runtime = runtime
+        self._profile = profile
+        self._row_id: int | None = None
+
+    def begin(self, request: Request, sequence_id: str) -> None:
+        """Runs once the request passed every local check; raising here means nothing is sent."""
+        if not self._profile.record_history:
+            return
+        history = self._runtime.history
+        if history is None:
+            if request.endpoint.billable and self._runtime.history_problem is not None:
+                raise self._runtime.history_problem
+            return
+        try:
+            self._row_id = history.begin(self._profile.name, request, sequence_id, self._profile.is_sandbox)
+        except HistoryError:
+            if request.endpoint.billable:
+                raise
+            logger().warning("a %s call is sent without its history row (never billed)", request.endpoint.value)
+
+    def discard(self) -> None:
+        history = self._runtime.history
+        if self._row_id is not None and history is not None:
+            try:
+                history.discard(self._row_id)
+            except HistoryError as problem:
+                logger().error("pending history row %s not removed: %s", self._row_id, problem)
+
+    def finish(self, row: dict[str, Any]) -> RecordState:
+        """Complete the row; if the history cannot take it, append it to the journal."""
+        if not self._profile.record_history:
+            return RecordState.NOT_RECORDED
+        history = self._runtime.history
+        try:
+            if history is None:
+                raise self._runtime.history_problem or HistoryError("no history", "无历史记录")
+            if self._row_id is None:
+                history.add(row)
+            else:
+                history.finish(self._row_id, row)
+            return RecordState.RECORDED
+        except HistoryError as problem:
+            logger().error("call %s not recorded in history (%s): writing the fallback journal",
+                           row.get("sequence_id"), problem)
+        row = {"at_ms": int(time.time() * 1000), "operator": os_account(), **row}
+        try:
+            self._runtime.journal.append(row)
+            return RecordState.JOURNALED
+        except OSError as exc:
+            logger().error("call %s recorded nowhere: the journal %s failed too: %s", row.get("sequence_id"),
+                           self._runtime.journal.path, exc)
+            return RecordState.LOST
+
+
+def _scrub_result(result: CallResult[Any]) -> CallResult[Any]:
+    """The server's own texts and ids, with the customer's name and ID number (in any encoding) masked."""
+    data = result.data
+    strings = {f.name: REDACT(v) for f in dataclasses.fields(data) if isinstance(v := getattr(data, f.name), str)}
+    return dataclasses.replace(result, data=dataclasses.replace(data, **strings), raw=REDACT(result.raw),
+                               msg=None if result.msg is None else REDACT(result.msg),
+                               request_id=REDACT(result.request_id))
+
+
+def _scrub_error(error: LinkFaceError) -> None:
+    """Scrub what the server sent into an error, in place (it is raised on to the caller)."""
+    if isinstance(error, ApiError):
+        error.msg = None if error.msg is None else REDACT(error.msg)
+        error.raw, error.request_id = REDACT(error.raw), REDACT(error.request_id)
+    if isinstance(error, ProtocolError):
+        error.raw, error.reason = REDACT(error.raw), REDACT(error.reason)
+    error.args = tuple(REDACT(a) if isinstance(a, str) else a for a in error.args)

@@ -11,7 +11,7 @@ import pytest
 
 from app.core.contract import FileSource, HackRequest, IdNumberRequest, TokenRequest
 from app.core.errors import ApiError, InputRejected
-from app.core.history import SCHEMA_VERSION
+from app.core.history import SCHEMA_VERSION, BilledCounts
 from app.core.profiles import Profile
 from app.runtime import Runtime
 from app.sandbox.faults import Fault
@@ -39,9 +39,9 @@ def test_sandbox_calls_are_recorded_and_counted(home: dict[str, str], sandbox: S
             runtime.run("Sandbox", IdNumberRequest("", "1", FileSource(samples_dir / "zhang-san.lfs")))
         assert runtime.history is not None
         rows = runtime.history.query()
-        assert [(r.endpoint, r.outcome, r.billed, r.sandbox) for r in rows] == [
-            ("hack", "api_error", 0, 1), ("token", "ok", 0, 1), ("hack", "ok", 1, 1)]
-        assert runtime.billed_counts("Sandbox") == (1, 1)
+        assert [(r.endpoint, r.outcome, r.billing, r.sandbox) for r in rows] == [
+            ("hack", "api_error", "not_billed", 1), ("token", "ok", "not_billed", 1), ("hack", "ok", "billed", 1)]
+        assert runtime.billed_counts("Sandbox") == BilledCounts(1, 1)
     assert sandbox.base_url  # a sandbox handed in is left running
 
 
@@ -69,5 +69,5 @@ def test_history_from_a_newer_version_is_reported_not_damaged(home: dict[str, st
         assert runtime.history is None and runtime.history_problem is not None
         assert "newer" in runtime.history_problem.message
         assert runtime.run("Sandbox", TokenRequest("liveness")).data.token  # the app keeps working
-        assert runtime.billed_counts("Sandbox") == (0, 0)
+        assert runtime.billed_counts("Sandbox") == BilledCounts(0, 0)
     assert path.read_bytes() == before

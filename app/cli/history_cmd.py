@@ -10,8 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from app.core.contract import Endpoint
+from app.core.errors import Billing
 from app.core.history import COLUMNS, Filter, History
 from app.core.interpret import Verdict
+
+BILLED_CHOICES = {"yes": Billing.BILLED, "no": Billing.NOT_BILLED, "unknown": Billing.UNKNOWN}
+BILLED_WORDS = {billing.value: word for word, billing in BILLED_CHOICES.items()}
 
 
 def _date(text: str) -> dt.datetime:
@@ -28,17 +32,20 @@ def add_history_parser(commands: Any) -> None:
     history.add_argument("--endpoint", choices=[e.value for e in Endpoint])
     history.add_argument("--verdict", choices=[v.value for v in Verdict])
     history.add_argument("--profile")
-    history.add_argument("--billed", choices=["yes", "no"])
+    history.add_argument("--billed", choices=list(BILLED_CHOICES),
+                         help="unknown: the call may have been billed but no readable answer came back")
     history.add_argument("--search", default="", help="a request_id, sequence_id or ID number (full or masked)")
     history.add_argument("--limit", type=int, default=50, help="rows to print (default 50; --csv exports all)")
     history.add_argument("--csv", type=Path, metavar="FILE", help="export the filtered rows to CSV (UTF-8 with BOM)")
     history.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+    history.add_argument("--move-aside", action="store_true",
+                         help="keep a damaged history file for IT under a new name and start a new history")
 
 
 def filter_from(args: argparse.Namespace) -> Filter:
-    billed = None if args.billed is None else args.billed == "yes"
+    billing = None if args.billed is None else BILLED_CHOICES[args.billed]
     return Filter(since=args.since, until=args.until, endpoint=args.endpoint, verdict=args.verdict,
-                  profile=args.profile, billed=billed, search=args.search)
+                  profile=args.profile, billing=billing, search=args.search)
 
 
 def run_history(args: argparse.Namespace, history: History) -> int:
@@ -57,7 +64,8 @@ def run_history(args: argparse.Namespace, history: History) -> int:
     for row in rows:
         sys.stdout.write(
             f"{row.at:%Y-%m-%d %H:%M:%S}  {row.profile[:12]:<12} {row.endpoint:<8} {row.code or '-':<4} "
-            f"{row.verdict or row.outcome:<17} {'yes' if row.billed else 'no':<6}  {row.id_masked or '':<18}  "
+            f"{row.verdict or row.outcome:<17} {BILLED_WORDS.get(row.billing, row.billing):<7} "
+            f"{row.id_masked or '':<18}  "
             f"{row.request_id or ''}\n"
         )
     sys.stdout.write(f"{len(rows)} of {history.count(where)} rows\n")

@@ -1,8 +1,10 @@
 """`linkface-desk`: the window with no arguments; `call`, `sandbox`, `profile`, `history` otherwise.
 
 `call` prints one JSON object on stdout (the result or the failure) and, on failure, one human
-line on stderr. Exit codes: 0 success, 2 input rejected locally (nothing sent), 3 the API
-answered with a code other than 0000, 4 transport or protocol failure, 5 no usable keychain.
+line on stderr. Exit codes: 0 success, 2 input rejected locally (nothing sent; also a history,
+settings or file that cannot be used), 3 the API answered with a code other than 0000, 4
+transport or protocol failure, 5 no usable keychain, 6 the call was made but its record could not
+be written to history (it went to the fallback journal, or nowhere: the warning says which).
 Every command that calls the API goes through app.runtime.Runtime, which records history.
 """
 
@@ -31,13 +33,19 @@ from app.core.contract import (
     TokenRequest,
     UrlSource,
 )
-from app.core.errors import InputRejected, LinkFaceError, error_summary
+from app.core.errors import InputRejected, LinkFaceError, RecordState, error_summary
 from app.core.interpret import summarize
 from app.core.profiles import SANDBOX_PROFILE_NAME, Profile
 from app.core.secrets import SECRET_ENV
 from app.runtime import Runtime
 
-EXIT_OK, EXIT_INPUT, EXIT_API, EXIT_TRANSPORT, EXIT_KEYCHAIN = 0, 2, 3, 4, 5
+EXIT_OK, EXIT_INPUT, EXIT_API, EXIT_TRANSPORT, EXIT_KEYCHAIN, EXIT_NOT_RECORDED = 0, 2, 3, 4, 5, 6
+RECORD_WARNINGS = {
+    RecordState.JOURNALED: "the call's record could not be written to history (is the disk full?); it was kept "
+                           "in the fallback journal {journal} and is added to history at the next start",
+    RecordState.LOST: "the call's record could not be written to history nor to the fallback journal: note its "
+                      "request_id and sequence_id now",
+}
 COMMAND_LINE_PROFILE = "command-line"  # the profile name history records for --base-url/--api-id calls
 
 
@@ -137,13 +145,24 @@ def _print_json(payload: dict[str, Any]) -> None:
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
 
 
-def fail(exc: LinkFaceError) -> int:
+def fail(exc: LinkFaceError, runtime: Runtime | None = None) -> int:
     """Report a failure the documented way: JSON on stdout, one human line on stderr."""
     summary = error_summary(exc)
-    _print_json({"ok": False, "error": summary})
+    _print_json({"ok": False, "error": summary, "record": exc.record.value})
     remedy = summary.get("remedy")
     sys.stderr.write(f"linkface-desk: {summary['message']}" + (f" {remedy}" if remedy else "") + "\n")
+    warn_if_not_recorded(exc.record, runtime)
     return exc.exit_code
+
+
+def warn_if_not_recorded(record: RecordState, runtime: Runtime | None) -> bool:
+    """The stderr warning when a sent call's record did not reach the history; True if there was one."""
+    warning = RECORD_WARNINGS.get(record)
+    if warning is None:
+        return False
+    journal = runtime.journal.path if runtime is not None else "?"
+    sys.stderr.write(f"linkface-desk: warning: {warning.format(journal=journal)}\n")
+    return True
 
 
 def _profile_for(args: argparse.Namespace, runtime: Runtime) -> Profile:
@@ -172,13 +191,21 @@ def run_call(args: argparse.Namespace, runtime: Runtime) -> int:
         profile = _profile_for(args, runtime)
         result = runtime.run(profile, request, sequence_id=args.sequence_id)
     except LinkFaceError as exc:
-        return fail(exc)
+        return fail(exc, runtime)
     _print_json({"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
-                 **summarize(result, profile.face_threshold)})
-    return EXIT_OK
+                 **summarize(result, profile.face_threshold), "record": result.record.value})
+    return EXIT_NOT_RECORDED if warn_if_not_recorded(result.record, runtime) else EXIT_OK
 
 
 def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
+    if args.move_aside:
+        problem = runtime.history_problem
+        if problem is None or problem.kind != "damaged":
+            sys.stderr.write("linkface-desk: the history file is not damaged; nothing was moved\n")
+            return EXIT_INPUT
+        aside = runtime.move_history_aside()
+        sys.stderr.write(f"linkface-desk: the damaged history file was kept as {aside}; a new history was started\n")
+        return EXIT_OK if runtime.history is not None else fail(runtime.history_problem or problem)
     if runtime.history is None:
         assert runtime.history_problem is not None
         return fail(runtime.history_problem)

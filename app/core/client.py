@@ -4,30 +4,43 @@
 as in the document's cURL samples. A billable call is never retried automatically: once its
 bytes may have reached the server, a retry could bill twice. get_token (never billed) may retry a
 connection that failed before anything was sent.
+
+The server is not trusted: a redirect is never followed (it is reported, and nothing goes to the
+other host), an answer is read up to MAX_ANSWER_BYTES after decompression, any JSON it sends is at
+worst a ProtocolError, and each call has one overall deadline besides the per-read timeouts, so a
+server that drips its answer a byte at a time is cut off.
 """
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import json
+import math
+import os
+import socket
 import ssl
+import threading
 import time
-from collections.abc import Callable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import truststore
 from requests.adapters import HTTPAdapter
 from requests_toolbelt.multipart.encoder import MultipartEncoder, MultipartEncoderMonitor
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from app.core.contract import (
     DATA_TYPES,
     DETECTION_TYPES,
+    LIVENESS_FILE_MAX_BYTES,
     SELFIE_FIELDS,
     SUCCESS,
     CallResult,
@@ -49,9 +62,18 @@ from app.core.contract import (
     UrlSource,
     parse_envelope,
 )
-from app.core.errors import ApiError, Cancelled, InputRejected, ProtocolError, TransportError, TransportKind
+from app.core.errors import (
+    ApiError,
+    Billing,
+    Cancelled,
+    InputRejected,
+    LinkFaceError,
+    ProtocolError,
+    TransportError,
+    TransportKind,
+)
 from app.core.signing import TimestampUnit, make_timestamp, new_sequence_id, sign
-from app.core.validation import check_request, inspect_image
+from app.core.validation import SELFIE_MAX_BYTES, check_open_file, check_request, check_sequence_id, image_header
 
 Progress = Callable[[int, int], "bool | None"]
 """Called with (bytes sent, total bytes) while the request body streams; return False to cancel."""
@@ -60,6 +82,11 @@ _IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
                "GIF": "image/gif", "TIFF": "image/tiff"}
 TOKEN_CONNECT_RETRIES = 2
 UPLOAD_CHUNK_BYTES = 256 * 1024  # measured: 64 KB reads cost ~10% more time, 1 MB ones ~7 MB of memory
+# The real answers are a few hundred bytes; anything over this (after decompression) is cut off.
+MAX_ANSWER_BYTES = 1024 * 1024
+ANSWER_CHUNK_BYTES = 64 * 1024
+# The overall deadline allows the upload at this rate (a slow branch line) on top of the two timeouts.
+SLOWEST_UPLOAD_BYTES_PER_S = 50_000
 
 
 class ProxyMode(str, Enum):
@@ -78,8 +105,14 @@ def is_loopback_host(host: str) -> bool:
 
 
 def check_base_url(base_url: str) -> str:
-    """https only, except plain http to a loopback address (the sandbox)."""
+    """https only, except plain http to a loopback address (the sandbox); never with credentials."""
     parts = urlsplit(base_url.strip())
+    if parts.username is not None or parts.password is not None:
+        raise InputRejected(
+            "base_url", "url_credentials",
+            "The base URL must not contain a user name or password (user:pass@); the API signs each call instead.",
+            "服务地址中不能包含用户名或密码（user:pass@）；接口以签名认证。",
+        )
     if parts.scheme == "https" and parts.hostname:
         return base_url.strip().rstrip("/")
     if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
@@ -106,9 +139,104 @@ class Connection:
     ca_bundle: Path | None = None
     detection_types: tuple[str, ...] = DETECTION_TYPES
 
+    def deadline_s(self, upload_bytes: int) -> float:
+        """The most one whole call may take: both timeouts, plus the upload at a slow line's rate."""
+        return self.connect_timeout + self.read_timeout + upload_bytes / SLOWEST_UPLOAD_BYTES_PER_S
 
-class _TrustAdapter(HTTPAdapter):
-    """Verifies TLS with a given SSLContext (the OS trust store plus an optional CA bundle)."""
+
+# --- the overall deadline ------------------------------------------------------------------------
+
+
+class _Deadline:
+    """Shuts the call's sockets down when the call outlives its deadline.
+
+    Per-read timeouts restart with every byte, so a server that drips its answer (or a proxy that
+    reads the upload a byte at a time) is stopped only by this. The sockets are the ones the
+    watched connections below open or reuse on this thread while the deadline is armed.
+    """
+
+    _current = threading.local()
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.expired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._expire)
+        self._timer.daemon = True
+
+    @classmethod
+    @contextmanager
+    def armed(cls, seconds: float) -> Iterator[_Deadline]:
+        deadline = cls(seconds)
+        cls._current.deadline = deadline
+        deadline._timer.start()
+        try:
+            yield deadline
+        finally:
+            deadline._timer.cancel()
+            cls._current.deadline = None
+
+    @classmethod
+    def watch(cls, sock: socket.socket | None) -> None:
+        deadline: _Deadline | None = getattr(cls._current, "deadline", None)
+        if deadline is None or sock is None:
+            return
+        with deadline._lock:
+            deadline._sockets.append(sock)
+            expired = deadline.expired
+        if expired:
+            deadline._shut(sock)
+
+    def _expire(self) -> None:
+        with self._lock:
+            self.expired = True
+            sockets = list(self._sockets)
+        for sock in sockets:
+            self._shut(sock)
+
+    @staticmethod
+    def _shut(sock: socket.socket) -> None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)  # wakes a thread blocked in recv or send on it
+        except OSError:
+            pass
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def connect(self) -> None:
+        super().connect()
+        _Deadline.watch(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _Deadline.watch(self.sock)  # a kept-alive connection: connect() is not called again
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def connect(self) -> None:
+        super().connect()
+        _Deadline.watch(self.sock)
+
+    def request(self, *args: Any, **kwargs: Any) -> None:
+        _Deadline.watch(self.sock)
+        super().request(*args, **kwargs)
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+_WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
+class _Adapter(HTTPAdapter):
+    """Verifies TLS with a given SSLContext (the OS trust store plus an optional CA bundle), and opens
+    connections the call's deadline can cut (directly or through a proxy)."""
 
     def __init__(self, context: ssl.SSLContext) -> None:
         self._context = context
@@ -117,10 +245,13 @@ class _TrustAdapter(HTTPAdapter):
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ssl_context"] = self._context
         super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = _WATCHED_POOLS
 
     def proxy_manager_for(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["ssl_context"] = self._context
-        return super().proxy_manager_for(*args, **kwargs)
+        manager = super().proxy_manager_for(*args, **kwargs)
+        manager.pool_classes_by_scheme = _WATCHED_POOLS
+        return manager
 
 
 def make_ssl_context(ca_bundle: Path | None) -> ssl.SSLContext:
@@ -137,7 +268,9 @@ def make_ssl_context(ca_bundle: Path | None) -> ssl.SSLContext:
 
 def make_session(connection: Connection) -> requests.Session:
     session = requests.Session()
-    session.mount("https://", _TrustAdapter(make_ssl_context(connection.ca_bundle)))
+    adapter = _Adapter(make_ssl_context(connection.ca_bundle))
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
     session.headers["User-Agent"] = "LinkFace-Desk"
     if connection.proxy_mode is ProxyMode.SYSTEM:
         session.trust_env = True
@@ -148,10 +281,27 @@ def make_session(connection: Connection) -> requests.Session:
     return session
 
 
-def classify_transport(exc: requests.RequestException, sequence_id: str) -> TransportError:
-    """Map a requests failure to what the operator can act on, and whether it may have been billed."""
+def _causes(exc: BaseException) -> Iterator[BaseException]:
+    """The exception and what it wraps (requests and urllib3 nest the socket's error in args)."""
+    seen: set[int] = set()
+    pending = [exc]
+    while pending:
+        current = pending.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        yield current
+        pending += [e for e in (current.__cause__, current.__context__, *current.args) if isinstance(e, BaseException)]
+
+
+def classify_transport(exc: requests.RequestException, sequence_id: str, billable: bool = True) -> LinkFaceError:
+    """Map a requests failure to what the operator can act on, and whether it may have been billed.
+
+    An answer that is not HTTP, a damaged compressed body or one cut short is the server's answer
+    gone wrong: a ProtocolError (billing unknown on a billable call), not a network fault."""
     detail = type(exc).__name__
     text = str(exc)
+    unknown = Billing.UNKNOWN if billable else Billing.NOT_BILLED
     if isinstance(exc, requests.exceptions.ProxyError):
         return TransportError(TransportKind.PROXY, detail, sequence_id, False)
     if isinstance(exc, requests.exceptions.SSLError):
@@ -159,13 +309,24 @@ def classify_transport(exc: requests.RequestException, sequence_id: str) -> Tran
     if isinstance(exc, requests.exceptions.ConnectTimeout):
         return TransportError(TransportKind.TIMEOUT, "connect timeout", sequence_id, False)
     if isinstance(exc, requests.exceptions.Timeout):
-        return TransportError(TransportKind.TIMEOUT, "read timeout", sequence_id, True)
+        return TransportError(TransportKind.TIMEOUT, "read timeout", sequence_id, True, unknown)
+    if isinstance(exc, requests.exceptions.ContentDecodingError):
+        return ProtocolError("its compressed body is damaged", sequence_id=sequence_id, billing=unknown)
+    if isinstance(exc, requests.exceptions.ChunkedEncodingError):
+        return ProtocolError("the connection closed before the whole answer arrived", sequence_id=sequence_id,
+                             billing=unknown)
+    causes = list(_causes(exc))
+    if not any(isinstance(c, http.client.RemoteDisconnected) for c in causes):
+        bad_http = next((c for c in causes if isinstance(c, http.client.HTTPException)), None)
+        if bad_http is not None:
+            return ProtocolError(f"it is not valid HTTP ({type(bad_http).__name__})", sequence_id=sequence_id,
+                                 billing=unknown)
     if isinstance(exc, requests.exceptions.ConnectionError):
         if "NameResolutionError" in text or "Name or service not known" in text or "getaddrinfo" in text:
             return TransportError(TransportKind.DNS, detail, sequence_id, False)
         if "NewConnectionError" in text or "Connection refused" in text:
             return TransportError(TransportKind.REFUSED, detail, sequence_id, False)
-    return TransportError(TransportKind.OTHER, detail, sequence_id, True)
+    return TransportError(TransportKind.OTHER, detail, sequence_id, True, unknown)
 
 
 class LinkFaceClient:
@@ -209,26 +370,35 @@ class LinkFaceClient:
     # --- the one path every call takes ----------------------------------------------------------
 
     def call(
-        self, request: Request, sequence_id: str | None = None, progress: Progress | None = None
+        self, request: Request, sequence_id: str | None = None, progress: Progress | None = None,
+        before_send: Callable[[Request, str], None] | None = None,
     ) -> CallResult[Any]:
-        """Validate, sign, send and interpret one request. Raises a LinkFaceError subclass on failure."""
+        """Validate, sign, send and interpret one request. Raises a LinkFaceError subclass on failure.
+
+        ``before_send(request, sequence_id)`` runs once the request has passed every local check and
+        before anything is sent (the runtime writes the call's history row there); if it raises,
+        nothing is sent."""
         request = check_request(request, self.connection.detection_types)
-        sequence_id = sequence_id or new_sequence_id()
+        sequence_id = new_sequence_id() if sequence_id is None else check_sequence_id(sequence_id)
         endpoint = request.endpoint
+        if before_send is not None:
+            before_send(request, sequence_id)
         attempts = 1 + (TOKEN_CONNECT_RETRIES if endpoint is Endpoint.TOKEN else 0)
         started = time.monotonic()
         for attempt in range(attempts):
             try:
-                response = self._send(request, sequence_id, progress)
+                status, body = self._send(request, sequence_id, progress)
                 break
             except TransportError as exc:
                 if exc.may_have_reached_server or attempt == attempts - 1:
                     raise
                 time.sleep(0.2 * (attempt + 1))
-        return self._interpret(endpoint, response, sequence_id, time.monotonic() - started)
+        return _interpret(endpoint, status, body, sequence_id, time.monotonic() - started)
 
-    def _send(self, request: Request, sequence_id: str, progress: Progress | None) -> requests.Response:
+    def _send(self, request: Request, sequence_id: str, progress: Progress | None) -> tuple[int, bytes]:
+        """Stream the request and read the answer within the call's deadline: (HTTP status, body)."""
         c = self.connection
+        billable = request.endpoint.billable
         timestamp = make_timestamp(c.timestamp_unit)
         fields: dict[str, Any] = dict(request.form())
         fields["timestamp"] = timestamp
@@ -240,16 +410,30 @@ class LinkFaceClient:
             body: Any = encoder
             if progress is not None:
                 body = MultipartEncoderMonitor(encoder, _progress_relay(progress))
-            try:
-                return self._session.post(
-                    self.base_url + request.endpoint.path,
-                    params={"sequence_id": sequence_id, "api_id": c.api_id},
-                    data=_Chunked(body),
-                    headers={"Content-Type": encoder.content_type, "Content-Length": str(encoder.len)},
-                    timeout=(c.connect_timeout, c.read_timeout),
-                )
-            except requests.RequestException as exc:
-                raise classify_transport(exc, sequence_id) from None
+            with _Deadline.armed(c.deadline_s(encoder.len)) as deadline:
+                try:
+                    response = self._session.post(
+                        self.base_url + request.endpoint.path,
+                        params={"sequence_id": sequence_id, "api_id": c.api_id},
+                        data=_Chunked(body),
+                        headers={"Content-Type": encoder.content_type, "Content-Length": str(encoder.len)},
+                        timeout=(c.connect_timeout, c.read_timeout),
+                        allow_redirects=False,
+                        stream=True,
+                    )
+                    with response:
+                        answer = _read_answer(response, sequence_id, billable)
+                except requests.RequestException as exc:
+                    if deadline.expired:
+                        raise _deadline_error(deadline, sequence_id, billable) from None
+                    raise classify_transport(exc, sequence_id, billable) from None
+                except ProtocolError:
+                    if deadline.expired:
+                        raise _deadline_error(deadline, sequence_id, billable) from None
+                    raise
+            if deadline.expired:  # the cut may also look like a short but complete answer
+                raise _deadline_error(deadline, sequence_id, billable)
+            return answer
 
     @staticmethod
     def _source_value(names: SourceFields, source: Source, files: ExitStack) -> Any:
@@ -257,41 +441,87 @@ class LinkFaceClient:
             return source.url
         if isinstance(source, StoredIdSource):
             return source.id
-        handle: BinaryIO = files.enter_context(source.path.open("rb"))
-        if names.file == SELFIE_FIELDS.file:
-            fmt = inspect_image(handle).format  # header only, to label the part; validation accepted it
+        selfie = names.file == SELFIE_FIELDS.file
+        limit = SELFIE_MAX_BYTES if selfie else LIVENESS_FILE_MAX_BYTES
+        try:  # non-blocking: a pipe swapped in after the check must not hang the call (check_open_file refuses it)
+            flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+            handle: BinaryIO = files.enter_context(os.fdopen(os.open(source.path, flags), "rb"))
+        except OSError as exc:  # it vanished or changed since it was checked: nothing has been sent
+            raise InputRejected(
+                names.file, "readable", f"{source.path.name} can no longer be read ({exc.strerror}); "
+                "it was moved or changed after it was checked. Choose it again.",
+                f"{source.path.name} 已无法读取（{exc.strerror}），检查后被移动或修改，请重新选择。",
+            ) from None
+        check_open_file(handle, names.file, source.path.name, limit)  # the very file that is sent
+        if selfie:
+            fmt = image_header(handle, names.file).format  # to label the part; validation decoded it
             handle.seek(0)
             return (f"selfie.{fmt.lower()}", handle, _IMAGE_MIME[fmt])
         # A neutral file name: the real one may carry the customer's name.
         return ("liveness.dat", handle, "application/octet-stream")
 
-    def _interpret(
-        self, endpoint: Endpoint, response: requests.Response, sequence_id: str, duration: float
-    ) -> CallResult[Any]:
-        raw_bytes = response.content
-        raw = raw_bytes.decode("utf-8", errors="replace")
-        status = response.status_code
-        try:
-            payload = json.loads(raw_bytes.decode("utf-8"), parse_constant=_reject_constant)
-        except (UnicodeDecodeError, ValueError):
-            reason = f"the server answered HTTP {status} with a body that is not JSON"
-            raise ProtocolError(reason, raw, status, sequence_id) from None
-        try:
-            envelope = parse_envelope(payload)
-            if envelope.code != SUCCESS:
-                raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw)
-            assert envelope.data is not None  # parse_envelope guarantees data on 0000
-            data = DATA_TYPES[endpoint].from_json(envelope.data)
-        except ProtocolError as exc:
-            raise ProtocolError(exc.reason, raw, status, sequence_id) from None
-        return CallResult(
-            endpoint=endpoint, data=data, request_id=envelope.request_id, sequence_id=sequence_id,
-            charge=envelope.charge, msg=envelope.msg, raw=raw, duration_s=duration,
-        )
+
+def _deadline_error(deadline: _Deadline, sequence_id: str, billable: bool) -> TransportError:
+    return TransportError(TransportKind.DEADLINE, f"stopped after {deadline.seconds:.0f} s", sequence_id, True,
+                          Billing.UNKNOWN if billable else Billing.NOT_BILLED)
+
+
+def _read_answer(response: requests.Response, sequence_id: str, billable: bool) -> tuple[int, bytes]:
+    """The status and at most MAX_ANSWER_BYTES of decoded body; a redirect is reported, never followed."""
+    status = response.status_code
+    billing = Billing.UNKNOWN if billable else Billing.NOT_BILLED
+    if 300 <= status < 400:
+        location = response.headers.get("Location", "")
+        host = urlsplit(urljoin(response.url, location)).netloc if location else "(no Location given)"
+        raise ProtocolError(f"the server answered HTTP {status}, a redirect to {host}; redirects are never "
+                            "followed and nothing was sent there", http_status=status, sequence_id=sequence_id,
+                            billing=billing)
+    body = bytearray()
+    # urllib3 (>= 2.6) decompresses at most the amount asked for, so a gzip bomb never inflates.
+    for chunk in response.iter_content(ANSWER_CHUNK_BYTES):
+        body += chunk
+        if len(body) > MAX_ANSWER_BYTES:
+            raw = bytes(body[:2000]).decode("utf-8", errors="replace")
+            raise ProtocolError(f"its body is larger than {MAX_ANSWER_BYTES:,} bytes (the real answers are a few "
+                                "hundred); it was cut off", raw, status, sequence_id, billing)
+    return status, bytes(body)
+
+
+def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, duration: float) -> CallResult[Any]:
+    """Read the answer strictly: the envelope and the HTTP status together, then the endpoint's data."""
+    raw = body.decode("utf-8", errors="replace")
+    billing = Billing.UNKNOWN if endpoint.billable else Billing.NOT_BILLED
+    try:
+        payload = json.loads(body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float)
+    except (UnicodeDecodeError, ValueError, RecursionError):  # deep nesting, 1e999, NaN, a 5,000-digit number
+        raise ProtocolError(f"the server answered HTTP {status} with a body that is not JSON", raw, status,
+                            sequence_id, billing) from None
+    try:
+        envelope = parse_envelope(payload)
+        if not 200 <= status < 300 and envelope.code == SUCCESS:
+            raise ProtocolError(f"the server answered HTTP {status} but claimed success (code 0000)")
+        if envelope.code != SUCCESS:  # whatever the HTTP status: the vendor's older API answers errors as 400
+            raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw)
+        assert envelope.data is not None  # parse_envelope guarantees data on 0000
+        data = DATA_TYPES[endpoint].from_json(envelope.data)
+    except (ProtocolError, RecursionError) as exc:
+        reason = exc.reason if isinstance(exc, ProtocolError) else "its JSON is nested too deeply"
+        raise ProtocolError(reason, raw, status, sequence_id, billing) from None
+    return CallResult(
+        endpoint=endpoint, data=data, request_id=envelope.request_id, sequence_id=sequence_id,
+        charge=envelope.charge, msg=envelope.msg, raw=raw, duration_s=duration,
+    )
 
 
 def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:20]} is out of range")
+    return value
 
 
 def _progress_relay(progress: Progress) -> Callable[[MultipartEncoderMonitor], None]:

@@ -7,12 +7,14 @@ field names; only the aliases API-NOTES lists are accepted on the way in.
 
 from __future__ import annotations
 
+import math
+import reprlib
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from app.core.errors import ProtocolError
+from app.core.errors import Billing, ProtocolError, RecordState
 
 
 class Endpoint(str, Enum):
@@ -27,6 +29,11 @@ class Endpoint(str, Enum):
     @property
     def path(self) -> str:
         return PATHS[self]
+
+    @property
+    def billable(self) -> bool:
+        """get_token is never billed; every other call may be (the server's ``charge`` says)."""
+        return self is not Endpoint.TOKEN
 
 
 PATHS: dict[Endpoint, str] = {
@@ -172,6 +179,16 @@ Request = TokenRequest | IdNumberRequest | HackRequest | SelfieRequest | ParseRe
 # --- results -------------------------------------------------------------------------------------
 
 
+def _short_repr() -> reprlib.Repr:
+    short = reprlib.Repr()  # keyword arguments only from Python 3.12
+    short.maxlevel, short.maxstring, short.maxother, short.maxlist, short.maxdict, short.maxlong = 2, 40, 40, 4, 4, 40
+    return short
+
+
+_SHORT = _short_repr()
+UNIT_SCORE_TOP, CERTIFICATE_SCORE_TOP = 1.0, 100.0  # face and hack scores are 0–1; certificate_score 0–100
+
+
 class _Fields:
     """Typed reads from a JSON object, each failure a ProtocolError naming the field."""
 
@@ -186,7 +203,8 @@ class _Fields:
         return self._data.get(alias) if alias else None
 
     def _fail(self, name: str, expected: str, value: Any) -> ProtocolError:
-        return ProtocolError(f"field '{name}' should be {expected}, got {type(value).__name__} {value!r:.40}")
+        # reprlib: bounded in length and depth, whatever the server nested or how long it made it.
+        return ProtocolError(f"field '{name}' should be {expected}, got {type(value).__name__} {_SHORT.repr(value)}")
 
     def opt_str(self, name: str) -> str | None:
         value = self._raw(name)
@@ -214,18 +232,24 @@ class _Fields:
             raise ProtocolError(f"field '{name}' is missing")
         return value
 
-    def opt_float(self, name: str) -> float | None:
+    def opt_score(self, name: str, top: float) -> float | None:
+        """A score the document bounds to [0, top]: anything else (NaN, 1e999, a huge integer, 1.5 on a
+        0–1 scale) is the server's fault, never a reading such as "same person"."""
         value = self._raw(name)
         if value is None:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise self._fail(name, "a number", value)
-        if value != value or value in (float("inf"), float("-inf")):
-            raise self._fail(name, "a finite number", value)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float
+            raise self._fail(name, f"a number from 0 to {top:g}", value) from None
+        if not math.isfinite(number) or not 0 <= number <= top:
+            raise self._fail(name, f"a number from 0 to {top:g}", value)
+        return number
 
-    def req_float(self, name: str) -> float:
-        value = self.opt_float(name)
+    def req_score(self, name: str, top: float) -> float:
+        value = self.opt_score(name, top)
         if value is None:
             raise ProtocolError(f"field '{name}' is missing")
         return value
@@ -279,8 +303,8 @@ class IdNumberData:
             check_result=f.req_int("check_result"),
             id_name_result=f.opt_int("id_name_result"),
             photo_result=f.opt_int("photo_result"),
-            certificate_score=f.opt_float("certificate_score"),
-            hack_score=f.opt_float("hack_score"),
+            certificate_score=f.opt_score("certificate_score", CERTIFICATE_SCORE_TOP),
+            hack_score=f.opt_score("hack_score", UNIT_SCORE_TOP),
             liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"),
         )
 
@@ -297,7 +321,8 @@ class HackData:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> HackData:
         f = _Fields(data, _HACK_ALIASES)
-        return cls(hack_score=f.req_float("hack_score"), liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"))
+        return cls(hack_score=f.req_score("hack_score", UNIT_SCORE_TOP),
+                   liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"))
 
 
 @dataclass(frozen=True)
@@ -311,8 +336,8 @@ class SelfieData:
     def from_json(cls, data: dict[str, Any]) -> SelfieData:
         f = _Fields(data, _HACK_ALIASES)
         return cls(
-            face_score=f.req_float("face_score"),
-            hack_score=f.opt_float("hack_score"),
+            face_score=f.req_score("face_score", UNIT_SCORE_TOP),
+            hack_score=f.opt_score("hack_score", UNIT_SCORE_TOP),
             liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"),
             image_id=f.opt_str("image_id"),
         )
@@ -364,6 +389,10 @@ class Envelope:
     def billed(self) -> bool:
         return self.charge == CHARGED
 
+    @property
+    def billing(self) -> Billing:
+        return Billing.from_charge(self.charge)
+
 
 def normalize_code(value: Any) -> str:
     """A numeric code is read as its 4-digit string (the document's examples vary)."""
@@ -375,7 +404,7 @@ def normalize_code(value: Any) -> str:
         return f"{value:04d}"
     if isinstance(value, str) and value:
         return value
-    raise ProtocolError(f"field 'code' should be a non-empty string, got {type(value).__name__} {value!r:.40}")
+    raise ProtocolError(f"field 'code' should be a non-empty string, got {type(value).__name__} {_SHORT.repr(value)}")
 
 
 def parse_envelope(payload: Any) -> Envelope:
@@ -407,7 +436,12 @@ class CallResult(Generic[D]):
     msg: str | None = None
     raw: str = field(default="", repr=False)
     duration_s: float = 0.0
+    record: RecordState = RecordState.NOT_RECORDED
 
     @property
     def billed(self) -> bool:
         return self.charge == CHARGED
+
+    @property
+    def billing(self) -> Billing:
+        return Billing.from_charge(self.charge)

@@ -5,6 +5,10 @@
 - TransportError: the request did not complete (DNS, refused, timeout, TLS).
 - ProtocolError: the server answered, but not with a valid envelope; the raw body is kept.
 - Cancelled: the operator stopped the call.
+
+Every failure of a call also says whether it was billed: ``billing`` is BILLED or NOT_BILLED when
+the server said so (or nothing reached it), and UNKNOWN when the request may have reached the
+server but no readable answer came back; the operator must then look it up before retrying.
 """
 
 from __future__ import annotations
@@ -13,10 +17,37 @@ from dataclasses import dataclass
 from enum import Enum
 
 
+class Billing(str, Enum):
+    """Whether a call cost money: the server's ``charge``, or UNKNOWN when no readable answer came back."""
+
+    BILLED = "billed"
+    NOT_BILLED = "not_billed"
+    UNKNOWN = "unknown"
+
+    @classmethod
+    def from_charge(cls, charge: int) -> Billing:
+        return cls.BILLED if charge == 1 else cls.NOT_BILLED
+
+
+class RecordState(str, Enum):
+    """Where the audit record of a sent call went (set by the runtime, which records calls)."""
+
+    RECORDED = "recorded"  # in the history
+    JOURNALED = "journaled"  # the history could not take it: in the fallback journal, merged at the next start
+    LOST = "lost"  # neither could be written: the operator must note the ids
+    NOT_RECORDED = "not_recorded"  # nothing recorded it (the profile does not keep history, or no runtime)
+
+    @property
+    def is_problem(self) -> bool:
+        return self in (RecordState.JOURNALED, RecordState.LOST)
+
+
 class LinkFaceError(Exception):
     """Base of every error the core raises on purpose."""
 
     exit_code = 4
+    billing = Billing.NOT_BILLED
+    record = RecordState.NOT_RECORDED
 
 
 class InputRejected(LinkFaceError):
@@ -54,6 +85,10 @@ class ApiError(LinkFaceError):
     def billed(self) -> bool:
         return self.charge == 1
 
+    @property
+    def billing(self) -> Billing:  # type: ignore[override]
+        return Billing.from_charge(self.charge)
+
 
 class TransportKind(str, Enum):
     DNS = "dns"
@@ -62,6 +97,7 @@ class TransportKind(str, Enum):
     TLS = "tls"
     PROXY = "proxy"
     OTHER = "other"
+    DEADLINE = "deadline"  # the call as a whole outlived its deadline (a server dripping its answer)
 
 
 _TRANSPORT_TEXT: dict[TransportKind, tuple[str, str, str, str]] = {
@@ -101,19 +137,34 @@ _TRANSPORT_TEXT: dict[TransportKind, tuple[str, str, str, str]] = {
         "Check the network and try again.",
         "请检查网络后重试。",
     ),
+    TransportKind.DEADLINE: (
+        "The server took too long to answer the whole call.",
+        "服务器完成本次调用的时间过长。",
+        "Check the network, then try again.",
+        "请检查网络后重试。",
+    ),
 }
+
+# What to do after a failure whose billing is unknown: the request may have been checked and billed.
+UNKNOWN_BILLING_REMEDY = (
+    "The call may have been billed: look it up in History by its sequence id before you retry.",
+    "本次调用可能已计费：重试前请先在历史记录中按 sequence id 查询。",
+)
 
 
 class TransportError(LinkFaceError):
-    """The request did not complete. ``may_have_reached_server`` warns against blind retries."""
+    """The request did not complete. ``may_have_reached_server`` warns against blind retries; ``billing``
+    is UNKNOWN when it may have reached the server on a billable call."""
 
-    def __init__(self, kind: TransportKind, detail: str, sequence_id: str, may_have_reached_server: bool) -> None:
+    def __init__(self, kind: TransportKind, detail: str, sequence_id: str, may_have_reached_server: bool,
+                 billing: Billing | None = None) -> None:
         en, _zh, _remedy_en, _remedy_zh = _TRANSPORT_TEXT[kind]
         super().__init__(f"{en} ({detail})")
         self.kind = kind
         self.detail = detail
         self.sequence_id = sequence_id
         self.may_have_reached_server = may_have_reached_server
+        self.billing = billing or (Billing.UNKNOWN if may_have_reached_server else Billing.NOT_BILLED)
 
     @property
     def text(self) -> tuple[str, str, str, str]:
@@ -122,16 +173,19 @@ class TransportError(LinkFaceError):
 
 
 class ProtocolError(LinkFaceError):
-    """The body is not the documented envelope. ``raw`` keeps it (truncated) for support."""
+    """The answer is not the documented envelope. ``raw`` keeps it (truncated) for support. The server
+    answered, so a billable call may have been billed: ``billing`` is UNKNOWN unless the caller knows better."""
 
     RAW_LIMIT = 64 * 1024
 
-    def __init__(self, reason: str, raw: str = "", http_status: int | None = None, sequence_id: str = "") -> None:
+    def __init__(self, reason: str, raw: str = "", http_status: int | None = None, sequence_id: str = "",
+                 billing: Billing = Billing.UNKNOWN) -> None:
         super().__init__(reason)
         self.reason = reason
         self.raw = raw[: self.RAW_LIMIT]
         self.http_status = http_status
         self.sequence_id = sequence_id
+        self.billing = billing
 
 
 class Cancelled(LinkFaceError):
@@ -238,24 +292,31 @@ def describe(code: str) -> CodeInfo:
 
 def error_summary(exc: LinkFaceError) -> dict[str, object]:
     """A JSON-ready description of a failure (for the CLI, history and diagnostics); never a secret."""
+    billing = exc.billing.value
     if isinstance(exc, InputRejected):
         return {"type": "input_rejected", "field": exc.field, "rule": exc.rule, "message": exc.message,
-                "message_zh": exc.message_zh, "sent": False}
+                "message_zh": exc.message_zh, "sent": False, "billing": billing}
     if isinstance(exc, ApiError):
         return {"type": "api_error", "code": exc.code, "msg": exc.msg, "message": exc.info.en,
                 "message_zh": exc.info.zh, "remedy": exc.info.remedy_en, "remedy_zh": exc.info.remedy_zh,
                 "known_code": exc.info.known, "request_id": exc.request_id, "sequence_id": exc.sequence_id,
-                "charge": exc.charge, "billed": exc.billed}
+                "charge": exc.charge, "billed": exc.billed, "billing": billing}
     if isinstance(exc, TransportError):
         en, zh, remedy_en, remedy_zh = exc.text
+        if exc.billing is Billing.UNKNOWN:
+            remedy_en, remedy_zh = f"{remedy_en} {UNKNOWN_BILLING_REMEDY[0]}", f"{remedy_zh}{UNKNOWN_BILLING_REMEDY[1]}"
         return {"type": "transport", "kind": exc.kind.value, "detail": exc.detail, "message": en,
                 "message_zh": zh, "remedy": remedy_en, "remedy_zh": remedy_zh, "sequence_id": exc.sequence_id,
-                "may_have_reached_server": exc.may_have_reached_server}
+                "may_have_reached_server": exc.may_have_reached_server, "billing": billing}
     if isinstance(exc, ProtocolError):
-        return {"type": "protocol", "message": exc.reason, "http_status": exc.http_status,
-                "sequence_id": exc.sequence_id, "raw": exc.raw[:2000]}
+        remedy_en, remedy_zh = (UNKNOWN_BILLING_REMEDY if exc.billing is Billing.UNKNOWN else
+                                ("Nothing was billed: try again.", "本次未计费，可以重试。"))
+        return {"type": "protocol", "message": f"The server's answer could not be used: {exc.reason}.",
+                "message_zh": f"无法使用服务器的应答：{exc.reason}。", "reason": exc.reason,
+                "remedy": remedy_en, "remedy_zh": remedy_zh, "http_status": exc.http_status,
+                "sequence_id": exc.sequence_id, "raw": exc.raw[:2000], "billing": billing}
     if isinstance(exc, Cancelled):
-        return {"type": "cancelled", "message": str(exc)}
+        return {"type": "cancelled", "message": str(exc), "billing": billing}
     # Errors defined elsewhere in core (KeychainUnavailable, HistoryError) carry their own bilingual text.
     kind = "".join(f"_{c.lower()}" if c.isupper() else c for c in type(exc).__name__).lstrip("_")
-    return {"type": kind, "message": str(exc), "message_zh": getattr(exc, "message_zh", None)}
+    return {"type": kind, "message": str(exc), "message_zh": getattr(exc, "message_zh", None), "billing": billing}

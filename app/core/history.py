@@ -1,33 +1,44 @@
 """The audit trail: every call the app or CLI sends, in a SQLite file, with personal data masked.
 
-Kept: time, profile, endpoint, ids, code, verdict, scores, billed, operator, returned ids,
+Kept: time, profile, endpoint, ids, code, verdict, scores, billing, operator, returned ids,
 duration, masked name and ID number, and the error of a failed call. Never kept: the secret, the
 sign, a full ID number, a full name, an image or a liveness file. WAL mode with a commit per row,
 so a process killed mid-write leaves every committed row intact.
+
+A billable call is written *before* it is sent (``begin``: a "pending" row, billing unknown) and
+completed after (``finish``), so a call whose record cannot be written is never sent, and a call
+interrupted by a crash stays visible as "no answer recorded". A write that fails after the call
+goes to the fallback journal (app.core.journal) and is merged here at the next start.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import getpass
+import errno
 import json
+import os
+import shutil
 import sqlite3
+import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
 from app.core.contract import CallResult, IdNumberRequest, Request
-from app.core.errors import InputRejected, LinkFaceError, error_summary
+from app.core.errors import Billing, InputRejected, LinkFaceError, error_summary
 from app.core.interpret import summarize
 from app.core.masking import mask_id_number, mask_name
-from app.core.paths import touch_private
+from app.core.paths import aside_path, touch_private
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DEFAULT_RETENTION_DAYS = 90
+# Room a row needs, with margin: a row is a few KB; SQLite's WAL grows by pages.
+MIN_FREE_BYTES = 1024 * 1024
+PENDING = "pending"  # the outcome of a call that was sent and whose answer is not (yet) recorded
 
 # Each entry upgrades the schema from version N-1 to N; never edit one that has shipped.
 MIGRATIONS: dict[int, str] = {
@@ -62,16 +73,69 @@ MIGRATIONS: dict[int, str] = {
         CREATE INDEX calls_id_masked ON calls(id_masked);
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     """,
+    # billed 0/1 becomes billing: billed, not_billed or unknown (an answer that never came back readable).
+    3: """
+        ALTER TABLE calls ADD COLUMN billing TEXT NOT NULL DEFAULT 'not_billed';
+        UPDATE calls SET billing = 'billed' WHERE billed = 1;
+        ALTER TABLE calls DROP COLUMN billed;
+        CREATE INDEX calls_profile_billing_at ON calls(profile, billing, at_ms);
+    """,
 }
 
 
 class HistoryError(LinkFaceError):
-    """The history file cannot be used (e.g. written by a newer version); it is left untouched."""
+    """The history file cannot be used or written; it is left untouched. A billable call is refused
+    while this lasts (nothing is sent), hence the exit code of a local refusal.
 
-    def __init__(self, message: str, message_zh: str) -> None:
+    ``kind``: damaged (can be moved aside, with the operator's agreement), newer_version, disk_full,
+    not_writable, is_folder, busy."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, message_zh: str, kind: str = "damaged", path: Path | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.message_zh = message_zh
+        self.kind = kind
+        self.path = path
+
+
+def history_write_error(path: Path, exc: BaseException) -> HistoryError:
+    """Say what is wrong with writing ``path`` in words the operator can act on; nothing was sent."""
+    text = str(exc).lower()
+    errno_value = getattr(exc, "errno", None)
+    if errno_value == errno.ENOSPC or "disk is full" in text or "disk full" in text:
+        return HistoryError(
+            f"The disk that holds the history ({path.parent}) is full: free some space on it, then try again. "
+            "Nothing was sent.",
+            f"保存历史记录的磁盘（{path.parent}）已满：请清理磁盘空间后重试。本次未发送。", "disk_full", path)
+    if isinstance(exc, IsADirectoryError) or path.is_dir():
+        return HistoryError(
+            f"The history path {path} is a folder, not a file: ask IT to remove or rename it. Nothing was sent.",
+            f"历史记录路径 {path} 是文件夹而不是文件：请联系 IT 删除或改名。本次未发送。", "is_folder", path)
+    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text or "permission" in text:
+        return HistoryError(
+            f"The history file {path} cannot be written (permission denied or read-only): ask IT to fix its "
+            "permissions. Nothing was sent.",
+            f"历史记录文件 {path} 无法写入（无权限或只读）：请联系 IT 修正权限。本次未发送。", "not_writable", path)
+    if "locked" in text or "busy" in text:
+        return HistoryError(
+            f"Another program is holding the history file {path}: close other copies of LinkFace Desk, then try "
+            "again. Nothing was sent.",
+            f"历史记录文件 {path} 正被其他程序占用：请关闭其他 LinkFace Desk 窗口后重试。本次未发送。", "busy", path)
+    return HistoryError(
+        f"The history file {path} cannot be written ({exc}): call IT. Nothing was sent.",
+        f"历史记录文件 {path} 无法写入（{exc}）：请联系 IT。本次未发送。", "not_writable", path)
+
+
+@dataclass(frozen=True)
+class BilledCounts:
+    """Billed calls today and this month on one profile, and those whose billing is unknown."""
+
+    today: int
+    month: int
+    today_unknown: int = 0
+    month_unknown: int = 0
 
 
 @dataclass(frozen=True)
@@ -85,9 +149,8 @@ class Row:
     sequence_id: str
     request_id: str | None
     code: str | None
-    outcome: str  # ok, api_error, transport, protocol, cancelled
+    outcome: str  # ok, api_error, transport, protocol, cancelled, pending (no answer recorded)
     verdict: str | None
-    billed: int
     operator: str
     liveness_id: str | None
     image_id: str | None
@@ -97,6 +160,7 @@ class Row:
     details: str | None  # JSON: the normalized result and its reading
     error: str | None  # JSON: error_summary of a failure
     sandbox: int
+    billing: str  # billed, not_billed, unknown (Billing)
 
     @property
     def at(self) -> dt.datetime:
@@ -116,7 +180,7 @@ class Filter:
     endpoint: str | None = None
     verdict: str | None = None
     profile: str | None = None
-    billed: bool | None = None
+    billing: Billing | None = None
     search: str = ""  # request_id, sequence_id, or an ID number (full or masked)
 
     def where(self) -> tuple[str, list[Any]]:
@@ -132,9 +196,9 @@ class Filter:
             if value:
                 clauses.append(f"{column} = ?")
                 params.append(value)
-        if self.billed is not None:
-            clauses.append("billed = ?")
-            params.append(int(self.billed))
+        if self.billing is not None:
+            clauses.append("billing = ?")
+            params.append(self.billing.value)
         term = self.search.strip()
         if term:
             clauses.append("(request_id = ? OR sequence_id = ? OR id_masked = ?)")
@@ -149,25 +213,44 @@ class History:
         self.path = path
         self._now = now or (lambda: dt.datetime.now().astimezone())
         self._lock = threading.Lock()
-        touch_private(path)
-        self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+        try:
+            touch_private(path)
+            self._db = sqlite3.connect(path, check_same_thread=False, isolation_level=None, timeout=10)
+        except (OSError, sqlite3.Error) as exc:
+            raise history_write_error(path, exc) from None
         self._db.row_factory = sqlite3.Row
         try:
             self._refuse_newer()
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._migrate()
+        except (sqlite3.OperationalError, OSError) as exc:  # full, read-only, locked: the file itself is fine
+            self._db.close()
+            raise history_write_error(path, exc) from None
         except sqlite3.DatabaseError as exc:  # not a database, or damaged: leave it for IT to look at
             self._db.close()
             raise HistoryError(
-                f"The history file {path} cannot be read ({exc}); it was left as it is. Move it aside to start "
-                "a new history, and keep it for IT.",
-                f"无法读取历史记录文件 {path}（{exc}），文件未被改动。"
-                "将其移走即可开始新的历史记录，并请保留给 IT 检查。",
+                f"The history file {path} is damaged ({exc}); it was left as it is. Move it aside to start "
+                "a new history (History page, or linkface-desk history --move-aside), and keep it for IT.",
+                f"历史记录文件 {path} 已损坏（{exc}），文件未被改动。可将其移走以开始新的历史记录"
+                "（历史页面，或 linkface-desk history --move-aside），并请保留给 IT 检查。",
+                "damaged", path,
             ) from None
         except BaseException:
             self._db.close()
             raise
+
+    @staticmethod
+    def move_aside(path: Path) -> Path:
+        """Rename a damaged history file (and its WAL files) out of the way; only with the operator's
+        agreement. Returns where it went: it is kept for IT, never deleted."""
+        aside = aside_path(path, "damaged")
+        os.replace(path, aside)
+        for suffix in ("-wal", "-shm"):
+            companion = path.with_name(path.name + suffix)
+            if companion.exists():
+                os.replace(companion, aside.with_name(aside.name + suffix))
+        return aside
 
     def close(self) -> None:
         with self._lock:
@@ -192,6 +275,7 @@ class History:
                 f"The history file {self.path} was written by a newer LinkFace Desk (schema {version}); "
                 "update the app. The file was not changed.",
                 f"历史记录文件由更新版本的 LinkFace Desk 创建（版本 {version}），请升级本程序。文件未被修改。",
+                "newer_version", self.path,
             )
 
     def _migrate(self) -> None:
@@ -210,39 +294,77 @@ class History:
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def _insert(self, values: dict[str, Any]) -> int:
+    def _write(self, sql: str, params: Iterable[Any]) -> int:
+        """One statement in its own transaction; a failure to write is a HistoryError in plain words."""
+        try:
+            with self._transaction() as db:
+                cursor = db.execute(sql, list(params))
+                return int(cursor.lastrowid or 0) if sql.startswith("INSERT") else cursor.rowcount
+        except (sqlite3.Error, OSError) as exc:
+            raise history_write_error(self.path, exc) from None
+
+    def _stamped(self, values: dict[str, Any]) -> dict[str, Any]:
         values.setdefault("at_ms", int(self._now().timestamp() * 1000))
-        values.setdefault("operator", _operator())
-        names = ", ".join(values)
-        marks = ", ".join("?" for _ in values)
-        with self._transaction() as db:
-            cursor = db.execute(f"INSERT INTO calls ({names}) VALUES ({marks})", list(values.values()))
-            return int(cursor.lastrowid or 0)
+        values.setdefault("operator", os_account())
+        return values
+
+    def add(self, values: dict[str, Any]) -> int:
+        """Insert a whole row (``result_values`` or ``failure_values``); returns its id."""
+        return self._write(*_insert_statement(self._stamped(values)))
+
+    def check_room(self) -> None:
+        """Refuse (HistoryError disk_full) when the disk cannot take another row with margin."""
+        try:
+            free = shutil.disk_usage(self.path.parent).free
+        except OSError as exc:
+            raise history_write_error(self.path, exc) from None
+        if free < MIN_FREE_BYTES:
+            raise history_write_error(self.path, OSError(errno.ENOSPC, "disk full"))
+
+    def begin(self, profile: str, request: Request, sequence_id: str, sandbox: bool = False) -> int:
+        """Write the row of a call about to be sent: outcome pending, billing unknown (not billed for a call
+        that never is). Raises HistoryError when it cannot be written: then the call must not be sent."""
+        self.check_room()
+        billing = Billing.UNKNOWN if request.endpoint.billable else Billing.NOT_BILLED
+        return self.add({
+            "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
+            "outcome": PENDING, "billing": billing.value, **_person(request), "sandbox": int(sandbox),
+        })
+
+    def finish(self, row_id: int, values: dict[str, Any]) -> None:
+        """Complete a pending row with what came back (``result_values`` or ``failure_values``)."""
+        if self._write(*_update_statement(row_id, values)) != 1:
+            self.add(values)  # the pending row is gone (deleted with all history meanwhile): keep the call
+
+    def discard(self, row_id: int) -> None:
+        """Remove a pending row whose call was not sent after all (its file vanished before the upload)."""
+        self._write("DELETE FROM calls WHERE id = ? AND outcome = ?", [row_id, PENDING])
+
+    def merge_all(self, records: list[dict[str, Any]]) -> None:
+        """Add journalled records in one transaction: each completes its pending row if there is one
+        (found by sequence id), else becomes a new row. All or nothing, so a retry never doubles one."""
+        known = set(COLUMNS) - {"id"}
+        try:
+            with self._transaction() as db:
+                for record in records:
+                    values = self._stamped({k: v for k, v in record.items() if k in known})
+                    pending = db.execute("SELECT id FROM calls WHERE sequence_id = ? AND outcome = ?",
+                                         [values.get("sequence_id"), PENDING]).fetchone()
+                    db.execute(*(_insert_statement(values) if pending is None
+                                 else _update_statement(pending[0], values)))
+        except (sqlite3.Error, OSError) as exc:
+            raise history_write_error(self.path, exc) from None
 
     def record_result(
         self, profile: str, request: Request, result: CallResult[Any], face_threshold: float, sandbox: bool = False
     ) -> int:
-        summary = summarize(result, face_threshold)
-        data = summary["result"]
-        return self._insert({
-            "profile": profile, "endpoint": result.endpoint.value, "sequence_id": result.sequence_id,
-            "request_id": result.request_id, "code": "0000", "outcome": "ok", "verdict": summary["verdict"],
-            "billed": int(result.billed), "liveness_id": data.get("liveness_encrypt_data_id"),
-            "image_id": data.get("image_id"), "duration_ms": round(result.duration_s * 1000),
-            **_person(request), "details": json.dumps(summary, ensure_ascii=False), "sandbox": int(sandbox),
-        })
+        return self.add(result_values(profile, request, result, face_threshold, sandbox))
 
     def record_failure(
         self, profile: str, request: Request, error: LinkFaceError, sequence_id: str, duration_s: float,
         sandbox: bool = False,
     ) -> int:
-        summary = error_summary(error)
-        return self._insert({
-            "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
-            "request_id": summary.get("request_id"), "code": summary.get("code"), "outcome": summary["type"],
-            "billed": int(bool(summary.get("billed"))), "duration_ms": round(duration_s * 1000),
-            **_person(request), "error": json.dumps(summary, ensure_ascii=False), "sandbox": int(sandbox),
-        })
+        return self.add(failure_values(profile, request, error, sequence_id, duration_s, sandbox))
 
     # --- reading ---------------------------------------------------------------------------------
 
@@ -263,27 +385,31 @@ class History:
             row = self._db.execute(f"SELECT {', '.join(COLUMNS)} FROM calls WHERE id = ?", [row_id]).fetchone()
         return Row(*row) if row else None
 
-    def billed_counts(self, profile: str) -> tuple[int, int]:
-        """Billed calls today and this month (local time) for one profile."""
+    def billed_counts(self, profile: str) -> BilledCounts:
+        """Billed calls today and this month (local time) for one profile, and those with billing unknown."""
         now = self._now()
         day = now.replace(hour=0, minute=0, second=0, microsecond=0)
         month = day.replace(day=1)
-        sql = "SELECT COUNT(*) FROM calls WHERE profile = ? AND billed = 1 AND at_ms >= ?"
+        sql = "SELECT COUNT(*) FROM calls WHERE profile = ? AND billing = ? AND at_ms >= ?"
+        counts = []
         with self._lock:
-            today = self._db.execute(sql, [profile, int(day.timestamp() * 1000)]).fetchone()[0]
-            this_month = self._db.execute(sql, [profile, int(month.timestamp() * 1000)]).fetchone()[0]
-        return int(today), int(this_month)
+            for billing in (Billing.BILLED, Billing.UNKNOWN):
+                for since in (day, month):
+                    params = [profile, billing.value, int(since.timestamp() * 1000)]
+                    counts.append(int(self._db.execute(sql, params).fetchone()[0]))
+        return BilledCounts(counts[0], counts[1], counts[2], counts[3])
 
     def export_csv(self, path: Path, where: Filter = Filter(), page: int = 5000) -> int:
-        """Write the filtered rows as UTF-8 with BOM (so Excel shows Chinese); returns the row count."""
+        """Write the filtered rows as UTF-8 with BOM (so Excel shows Chinese); returns the row count.
+        Every cell is safe to open in Excel or WPS (see ``csv_cell``)."""
         written = 0
         with path.open("w", encoding="utf-8-sig", newline="") as out:
             writer = csv.writer(out)
             writer.writerow(("time", *CSV_COLUMNS))
             while rows := self.query(where, limit=page, offset=written):
                 for row in rows:
-                    writer.writerow((row.at.isoformat(timespec="seconds"),
-                                     *(getattr(row, c) for c in CSV_COLUMNS)))
+                    writer.writerow(csv_row(row.at.isoformat(timespec="seconds"),
+                                            *(getattr(row, c) for c in CSV_COLUMNS)))
                 written += len(rows)
         return written
 
@@ -316,11 +442,80 @@ class History:
         return deleted
 
 
-def _operator() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
+def _insert_statement(values: dict[str, Any]) -> tuple[str, list[Any]]:
+    return (f"INSERT INTO calls ({', '.join(values)}) VALUES ({', '.join('?' for _ in values)})",
+            list(values.values()))
+
+
+def _update_statement(row_id: int, values: dict[str, Any]) -> tuple[str, list[Any]]:
+    """Complete a row: its time and operator stay those of when the call was sent."""
+    changes = {k: v for k, v in values.items() if k not in ("at_ms", "operator")}
+    return (f"UPDATE calls SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?", [*changes.values(), row_id])
+
+
+def result_values(profile: str, request: Request, result: CallResult[Any], face_threshold: float,
+                  sandbox: bool = False) -> dict[str, Any]:
+    """The row of a call that answered 0000 (already masked: the request's person fields are)."""
+    summary = summarize(result, face_threshold)
+    data = summary["result"]
+    return {
+        "profile": profile, "endpoint": result.endpoint.value, "sequence_id": result.sequence_id,
+        "request_id": result.request_id, "code": "0000", "outcome": "ok", "verdict": summary["verdict"],
+        "billing": result.billing.value, "liveness_id": data.get("liveness_encrypt_data_id"),
+        "image_id": data.get("image_id"), "duration_ms": round(result.duration_s * 1000),
+        **_person(request), "details": json.dumps(summary, ensure_ascii=False), "error": None,
+        "sandbox": int(sandbox),
+    }
+
+
+def failure_values(profile: str, request: Request, error: LinkFaceError, sequence_id: str, duration_s: float,
+                   sandbox: bool = False) -> dict[str, Any]:
+    """The row of a call that failed after it was sent."""
+    summary = error_summary(error)
+    return {
+        "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
+        "request_id": summary.get("request_id"), "code": summary.get("code"), "outcome": summary["type"],
+        "billing": error.billing.value, "duration_ms": round(duration_s * 1000), **_person(request),
+        "error": json.dumps(summary, ensure_ascii=False), "sandbox": int(sandbox),
+    }
+
+
+# OWASP's rule for CSV injection: a cell that a spreadsheet would read as a formula gets a leading quote.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell that Excel or WPS opens as text, never as a formula, whoever wrote it (the server too)."""
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_row(*values: object) -> list[object]:
+    return [csv_cell(v) for v in values]
+
+
+def os_account() -> str:
+    """The account the OS runs this process as: whoever starts the app can set USER or LOGNAME."""
+    if sys.platform == "win32":
+        import ctypes
+
+        size = ctypes.c_ulong(512)
+        buffer = ctypes.create_unicode_buffer(size.value)
+        # DOMAIN\user where there is a domain (NameSamCompatible = 2), else the plain logon name.
+        if ctypes.windll.secur32.GetUserNameExW(2, buffer, ctypes.byref(size)):
+            return str(buffer.value)
+        size = ctypes.c_ulong(512)
+        if ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)):
+            return str(buffer.value)
         return "unknown"
+    import pwd
+
+    uid = os.geteuid()
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:  # a uid without an account (a container): say which
+        return f"uid {uid}"
 
 
 def _person(request: Request) -> dict[str, str | None]:

@@ -1,8 +1,10 @@
 """The log file: rotating, private, and scrubbed of secrets, signs and unmasked personal data.
 
 Scrubbing happens on the formatted line (message, arguments and traceback alike), so no call
-site has to remember it. Secrets, names and ID numbers in use are registered with `redact_values`
-as they appear; ID numbers and 64-hex signs are also caught by pattern whatever the message.
+site has to remember it. Secrets, names and ID numbers in use are registered with the Redactor
+as they appear; ID numbers and 64-hex signs are also caught by pattern whatever the message. The
+same Redactor scrubs what the server sends back (its message and raw body) before it is kept:
+JSON escapes and percent-encoding do not hide a value from it.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import re
 import threading
 from collections import deque
 from pathlib import Path
+from urllib.parse import quote
 
-from app.core.masking import mask_id_numbers_in, mask_name
+from app.core.masking import mask_id_number, mask_id_numbers_in, mask_name, unescape_json_text
 from app.core.paths import touch_private
 
 LOGGER_NAME = "linkface"
@@ -39,16 +42,26 @@ class Redactor:
     def add_name(self, value: str) -> None:
         self._add(value.strip(), mask_name(value))
 
+    def add_id_number(self, value: str) -> None:
+        """Also caught by pattern when valid; registered so that any form of it is caught."""
+        self._add(value.strip(), mask_id_number(value))
+        self._add(value.strip().lower(), mask_id_number(value))
+
     def _add(self, value: str, replacement: str) -> None:
         if len(value) < 2:
             return
+        # as written, and percent-encoded (a URL or form echoed back), in either case of hex digits
+        encoded = quote(value, safe="")
+        forms = {value, encoded, encoded.lower()} if encoded != value else {value}
         with self._lock:
-            if (value, replacement) not in self._values:
-                self._values.append((value, replacement))
+            for form in forms:
+                if (form, replacement) not in self._values:
+                    self._values.append((form, replacement))
 
     def __call__(self, text: str) -> str:
         with self._lock:
             values = sorted(self._values, key=lambda pair: -len(pair[0]))
+        text = unescape_json_text(text)
         for value, replacement in values:
             text = text.replace(value, replacement)
         text = SECRET_FIELD_PATTERN.sub(lambda m: m.group(1) + "[redacted]", text)

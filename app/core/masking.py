@@ -9,8 +9,12 @@ from __future__ import annotations
 import re
 
 MASK = "*"
-# An 18-character resident ID number anywhere in free text (logs, error bodies).
-ID_NUMBER_PATTERN = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}\d{7}[\dXx](?![0-9A-Za-z])")
+# An 18-character resident ID number anywhere in free text (logs, error bodies). A letter right
+# before it is allowed when it ends a backslash escape (JSON's \n, \t…): "msg\n110105…" hides nothing.
+ID_NUMBER_PATTERN = re.compile(
+    r"(?:(?<![0-9A-Za-z])|(?<=\\[nrtbf]))[1-9]\d{5}(?:18|19|20)\d{2}\d{7}[\dXx](?![0-9A-Za-z])")
+# A pair of backslashes (kept as it is), or a \uXXXX escape, optionally a surrogate pair.
+_JSON_ESCAPE = re.compile(r"\\\\|\\u([0-9a-fA-F]{4})(?:\\u([dD][c-fC-F][0-9a-fA-F]{2}))?")
 
 
 def mask_name(name: str) -> str:
@@ -33,3 +37,24 @@ def mask_id_number(id_number: str) -> str:
 def mask_id_numbers_in(text: str) -> str:
     """Mask every ID number found in free text."""
     return ID_NUMBER_PATTERN.sub(lambda m: mask_id_number(m.group(0)), text)
+
+
+def unescape_json_text(text: str) -> str:
+    """Replace JSON's \\uXXXX escapes by the characters they stand for, so that a name or an ID number
+    written as escapes can be found. Quotes, backslashes and control characters stay escaped, so valid
+    JSON stays valid JSON with the same meaning."""
+
+    def character(match: re.Match[str]) -> str:
+        high, low = match.group(1), match.group(2)
+        if high is None:
+            return match.group(0)  # an escaped backslash: what follows it is text, not an escape
+        code = int(high, 16)
+        if low is not None:
+            if not 0xD800 <= code <= 0xDBFF:
+                return match.group(0)  # not a pair: leave both as they were
+            code = 0x10000 + ((code - 0xD800) << 10) + (int(low, 16) - 0xDC00)
+        if code < 0x20 or chr(code) in '"\\' or 0xD800 <= code <= 0xDFFF:
+            return match.group(0)
+        return chr(code)
+
+    return _JSON_ESCAPE.sub(character, text)

@@ -10,7 +10,6 @@ profile is not in the file and cannot be changed.
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import json
 import math
 import os
@@ -26,7 +25,7 @@ from app.core.client import Connection, ProxyMode, check_base_url, make_ssl_cont
 from app.core.contract import DEFAULT_BASE_URL, DETECTION_TYPES
 from app.core.errors import InputRejected
 from app.core.interpret import DEFAULT_FACE_THRESHOLD
-from app.core.paths import config_dir
+from app.core.paths import aside_path, config_dir, private_dir
 from app.core.secrets import KeychainUnavailable, SecretStore
 from app.core.signing import TimestampUnit
 
@@ -217,7 +216,7 @@ class SettingsIssue:
 
 def write_private(path: Path, data: bytes) -> None:
     """Replace ``path`` atomically with a file only the user can read (mkstemp creates it 0600)."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    private_dir(path.parent)
     handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
@@ -228,15 +227,6 @@ def write_private(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
-
-
-def _aside_path(path: Path, label: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate, count = path.with_name(f"{path.name}.{label}-{stamp}"), 1
-    while candidate.exists():
-        count += 1
-        candidate = path.with_name(f"{path.name}.{label}-{stamp}-{count}")
-    return candidate
 
 
 def _parse(document: object) -> tuple[list[Profile], str]:
@@ -296,7 +286,7 @@ class ProfileStore:
             return
         self._selected = selected if self._find(selected) is not None else SANDBOX_PROFILE_NAME
         if version < FORMAT_VERSION:
-            backup = _aside_path(self.path, f"v{version}-backup")
+            backup = aside_path(self.path, f"v{version}-backup")
             write_private(backup, raw)
             self._save()
             self.issues.append(SettingsIssue(
@@ -305,7 +295,7 @@ class ProfileStore:
                 f"设置文件已从格式 {version} 升级到 {FORMAT_VERSION}；旧文件保存在 {backup}。", backup))
 
     def _set_aside(self, reason: str) -> None:
-        aside = _aside_path(self.path, "corrupt")
+        aside = aside_path(self.path, "corrupt")
         os.replace(self.path, aside)
         self.issues.append(SettingsIssue(
             "corrupt", f"The settings file could not be read ({reason}). It was kept as {aside}; "

@@ -4,9 +4,12 @@ Queries run on the worker pool (the UI thread never waits on the disk); the tabl
 of rows at a time. A row's details have copy buttons for the ids support quotes to the vendor,
 and "Check again on this capture" when the server returned a liveness id.
 
+When the history file cannot be used the page says why; a damaged file can be moved aside (kept
+for IT) with the operator's agreement, which starts a new history.
+
 Signals:
     recheck_requested(str, str): endpoint, liveness_encrypt_data_id of the selected row.
-    changed(): history was deleted or its retention changed (counters should refresh).
+    changed(): history was deleted, moved aside or its retention changed (counters should refresh).
 """
 
 from __future__ import annotations
@@ -50,9 +53,10 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.contract import Endpoint
-from app.core.history import DEFAULT_RETENTION_DAYS, Filter, History, Row
+from app.core.errors import Billing
+from app.core.history import DEFAULT_RETENTION_DAYS, PENDING, Filter, History, HistoryError, Row
 from app.core.interpret import Verdict
-from app.ui.i18n import QT_TRANSLATE_NOOP, task_name
+from app.ui.i18n import QT_TRANSLATE_NOOP, pick, task_name
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
@@ -65,6 +69,12 @@ OUTCOME_NAMES: dict[str, str] = {
     "transport": QT_TRANSLATE_NOOP("History", "Connection failed"),
     "protocol": QT_TRANSLATE_NOOP("History", "Unreadable answer"),
     "cancelled": QT_TRANSLATE_NOOP("History", "Cancelled"),
+    PENDING: QT_TRANSLATE_NOOP("History", "No answer recorded"),
+}
+BILLING_WORDS: dict[str, str] = {
+    Billing.BILLED.value: QT_TRANSLATE_NOOP("History", "Yes"),
+    Billing.NOT_BILLED.value: QT_TRANSLATE_NOOP("History", "No"),
+    Billing.UNKNOWN.value: QT_TRANSLATE_NOOP("History", "Unknown"),
 }
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("History", "Time"),
@@ -123,7 +133,7 @@ class HistoryModel(QAbstractTableModel):
         values = (
             f"{row.at:%Y-%m-%d %H:%M:%S}", row.profile + (" (SANDBOX)" if row.sandbox else ""),
             task_name(row.endpoint), outcome_text(row),
-            QCoreApplication.translate("History", "Yes") if row.billed else QCoreApplication.translate("History", "No"),
+            _t(BILLING_WORDS.get(row.billing, row.billing)),
             row.name_masked or "", row.id_masked or "", row.request_id or "",
         )
         return values[index.column()]
@@ -135,16 +145,22 @@ class HistoryPage(Retranslating, QWidget):
 
     def __init__(self, history: Callable[[], History | None], profile_names: Callable[[], list[str]],
                  pool: QThreadPool, clipboard: ClipboardKeeper, parent: QWidget | None = None,
-                 diagnostics: Callable[[Path], Path] | None = None) -> None:
-        """``diagnostics`` writes the support zip to the path it is given (None: no such button)."""
+                 diagnostics: Callable[[Path], Path] | None = None,
+                 problem: Callable[[], HistoryError | None] = lambda: None,
+                 move_aside: Callable[[], Path] | None = None) -> None:
+        """``diagnostics`` writes the support zip to the path it is given (None: no such button);
+        ``problem`` says why there is no history; ``move_aside`` keeps a damaged file for IT and starts anew."""
         super().__init__(parent)
         self._history = history
+        self._problem = problem
+        self._move_aside = move_aside
         self._diagnostics = diagnostics
         self._profile_names = profile_names
         self._pool = pool
         self._offset = 0
         self._total = 0
         self._loading: Task | None = None
+        self._notice = ""  # said once more under the rows (where a damaged file was moved)
         self._build(clipboard)
         self.retranslate()
 
@@ -187,6 +203,10 @@ class HistoryPage(Retranslating, QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(current.row()))
 
         self.count_label = QLabel(self)
+        self.count_label.setWordWrap(True)
+        self.move_aside = QPushButton(self)
+        self.move_aside.hide()
+        self.move_aside.clicked.connect(self.confirm_move_aside)
         self.previous = QPushButton(self)
         self.next = QPushButton(self)
         self.previous.clicked.connect(lambda: self._page(-PAGE_SIZE))
@@ -206,7 +226,7 @@ class HistoryPage(Retranslating, QWidget):
         self.retention.editingFinished.connect(self._save_retention)
         pager = QHBoxLayout()
         pager.addWidget(self.count_label, 1)
-        buttons: tuple[QWidget, ...] = (self.previous, self.next, self.export, self.export_diagnostics,
+        buttons: tuple[QWidget, ...] = (self.move_aside, self.previous, self.next, self.export, self.export_diagnostics,
                                         self.retention_label, self.retention, self.delete_all)
         for button in buttons:
             pager.addWidget(button)
@@ -247,6 +267,7 @@ class HistoryPage(Retranslating, QWidget):
         self.previous.setText(self.tr("Previous"))
         self.next.setText(self.tr("Next"))
         self.export.setText(self.tr("Export CSV…"))
+        self.move_aside.setText(self.tr("Move the damaged file aside…"))
         self.delete_all.setText(self.tr("Delete all history…"))
         self.export_diagnostics.setText(self.tr("Export diagnostics…"))
         self.export_diagnostics.setToolTip(self.tr("A zip for support: logs, versions, settings and recent history, "
@@ -276,7 +297,9 @@ class HistoryPage(Retranslating, QWidget):
         fill(self.endpoint, self.tr("All tasks"), [(task_name(e.value), e.value) for e in Endpoint])
         fill(self.verdict, self.tr("All outcomes"), [(verdict_words(v), v.value) for v in Verdict])
         fill(self.profile, self.tr("All profiles"), [(name, name) for name in self._profile_names()])
-        fill(self.billed, self.tr("Billed or not"), [(self.tr("Billed"), True), (self.tr("Not billed"), False)])
+        fill(self.billed, self.tr("Billed or not"), [(self.tr("Billed"), Billing.BILLED.value),
+                                                      (self.tr("Not billed"), Billing.NOT_BILLED.value),
+                                                      (self.tr("Billing unknown"), Billing.UNKNOWN.value)])
 
     # --- querying --------------------------------------------------------------------------------
 
@@ -289,7 +312,8 @@ class HistoryPage(Retranslating, QWidget):
             until = dt.datetime.combine(end, dt.time()).astimezone()
         return Filter(since=since, until=until, endpoint=self.endpoint.currentData(),
                       verdict=self.verdict.currentData(), profile=self.profile.currentData(),
-                      billed=self.billed.currentData(), search=self.search.text())
+                      billing=None if self.billed.currentData() is None else Billing(self.billed.currentData()),
+                      search=self.search.text())
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
@@ -307,9 +331,14 @@ class HistoryPage(Retranslating, QWidget):
 
     def _load(self) -> None:
         history = self._history()
+        self.move_aside.hide()
         if history is None:
             self.model.set_rows([])
-            self.count_label.setText(self.tr("History is not available."))
+            problem = self._problem()
+            self.count_label.setText(pick(problem.message, problem.message_zh) if problem is not None
+                                     else self.tr("History is not available."))
+            self.move_aside.setVisible(problem is not None and problem.kind == "damaged"
+                                       and self._move_aside is not None)
             return
         where, offset = self.current_filter(), self._offset
         if self._loading is not None:
@@ -337,7 +366,8 @@ class HistoryPage(Retranslating, QWidget):
         shown = len(self.model.rows)
         first = self._offset + 1 if shown else 0
         self.count_label.setText(self.tr("Rows %1–%2 of %3").replace("%1", str(first))
-                                 .replace("%2", str(self._offset + shown)).replace("%3", str(self._total)))
+                                 .replace("%2", str(self._offset + shown)).replace("%3", str(self._total))
+                                 + (f"  ·  {self._notice}" if self._notice else ""))
         self.previous.setEnabled(self._offset > 0)
         self.next.setEnabled(self._offset + shown < self._total)
 
@@ -412,6 +442,27 @@ class HistoryPage(Retranslating, QWidget):
         task = Task(lambda _progress: history.delete_all(), self)
         task.succeeded.connect(self._after_change)
         task.start(self._pool)
+
+    def confirm_move_aside(self) -> None:
+        """Only with the operator's agreement: the damaged file is kept for IT, a new history starts."""
+        move = self._move_aside
+        if move is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Move the damaged history aside"),
+            self.tr("Keep the damaged history file for IT under a new name and start a new, empty history? "
+                    "Nothing is deleted."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        task = Task(lambda _progress: move(), self)
+        task.succeeded.connect(self._moved_aside)
+        task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
+        task.start(self._pool)
+
+    def _moved_aside(self, aside: Path) -> None:
+        self._notice = self.tr("The damaged file was kept as %1; a new history was started.").replace("%1", str(aside))
+        self._after_change(aside)
 
     def _save_retention(self) -> None:
         history, days = self._history(), self.retention.value()

@@ -57,6 +57,7 @@ from app.ui.widgets.common import Retranslating, scaled_font
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
 
+    from app.core.history import BilledCounts
     from app.core.profiles import ProfileStore
     from app.core.secrets import SecretStore
     from app.runtime import Runtime
@@ -169,6 +170,14 @@ class MainWindow(Retranslating, QMainWindow):
         # the settings file was set aside, upgraded or refused; the history file cannot be used
         for issue in [*getattr(profiles, "issues", []), *filter(None, [getattr(calls, "history_problem", None)])]:
             self.statusBar().showMessage(pick(issue.message, issue.message_zh))
+        merged = getattr(calls, "journal_merged", 0)
+        if merged:
+            self.statusBar().showMessage(self.tr("%1 call records kept during a disk problem were added to History.")
+                                         .replace("%1", str(merged)))
+        log_problem = getattr(calls, "log_problem", None)
+        if log_problem:
+            self.statusBar().showMessage(self.tr("No log file can be written (%1); calls are still recorded in "
+                                                 "History.").replace("%1", str(log_problem)))
 
     # --- top bar --------------------------------------------------------------------------------
 
@@ -186,7 +195,7 @@ class MainWindow(Retranslating, QMainWindow):
             f"background: {SANDBOX_FILL.name()}; color: {SANDBOX_TEXT.name()}; padding: 4px 12px;"
             f" border: 2px solid {SANDBOX_TEXT.name()}; border-radius: 4px;")
         self.counters = QLabel(self.top_bar)  # billed calls today and this month, on this profile
-        self._counts: tuple[int, int] | None = None
+        self._counts: BilledCounts | None = None
         self.language_button = QPushButton(self.top_bar)
         self.language_button.clicked.connect(self.toggle_language)
         self.settings_button = QPushButton(self.top_bar)
@@ -235,7 +244,7 @@ class MainWindow(Retranslating, QMainWindow):
         task.succeeded.connect(lambda values: self._counted(name, values))
         task.start(self.pool)
 
-    def _counted(self, profile_name: str, values: tuple[int, int]) -> None:
+    def _counted(self, profile_name: str, values: BilledCounts) -> None:
         if profile_name == self.profile_name():  # not switched away meanwhile
             self._counts = values
             self._render_counters()
@@ -243,9 +252,15 @@ class MainWindow(Retranslating, QMainWindow):
     def _render_counters(self) -> None:
         if self._counts is None:
             return
-        today, month = self._counts
-        self.counters.setText(self.tr("Billed today %1 · this month %2").replace("%1", str(today))
-                              .replace("%2", str(month)))
+        counts = self._counts
+        text = self.tr("Billed today %1 · this month %2").replace("%1", str(counts.today)) \
+            .replace("%2", str(counts.month))
+        if counts.month_unknown:
+            text += "  ·  " + self.tr("billing unknown: %1 today, %2 this month").replace(
+                "%1", str(counts.today_unknown)).replace("%2", str(counts.month_unknown))
+        self.counters.setText(text)
+        self.counters.setToolTip(self.tr("Billing unknown: calls that may have been billed although no readable "
+                                         "answer came back; History shows them under \"Billing unknown\"."))
         self.counters.show()
 
     def select_profile(self, name: str) -> None:
@@ -335,7 +350,9 @@ class MainWindow(Retranslating, QMainWindow):
                 return Path(export(out, {"qt": qVersion(), "pyside6": PySide6.__version__}))
 
             page = HistoryPage(lambda: getattr(self.calls, "history", None), profile_names, self.pool,
-                               self.clipboard, self.stack, diagnostics=diagnostics if export else None)
+                               self.clipboard, self.stack, diagnostics=diagnostics if export else None,
+                               problem=lambda: getattr(self.calls, "history_problem", None),
+                               move_aside=getattr(self.calls, "move_history_aside", None))
             page.recheck_requested.connect(self.check_again)
             page.changed.connect(self.refresh_counters)
             self._install(HISTORY_INDEX, page)

@@ -28,6 +28,10 @@
         <translation>完成。</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
         <source>Enter runs the check from any field</source>
         <translation>在任意输入项中按回车即可开始核验</translation>
     </message>
@@ -77,10 +81,6 @@
         <translation>无</translation>
     </message>
     <message>
-        <source>The request may have reached the server: check history before retrying.</source>
-        <translation>请求可能已到达服务器：重试前请先查看历史记录。</translation>
-    </message>
-    <message>
         <source>Connection problem: %1 (%2)</source>
         <translation>连接问题：%1（%2）</translation>
     </message>
@@ -93,10 +93,6 @@
         <translation>无法读取服务器的应答</translation>
     </message>
     <message>
-        <source>Try once more. If it happens again, quote the sequence id to support; the raw answer is under &quot;Raw response&quot;.</source>
-        <translation>请再试一次。若仍出现，请将 sequence_id 提供给技术支持；原始应答见“原始响应”。</translation>
-    </message>
-    <message>
         <source>(empty body)</source>
         <translation>（空应答）</translation>
     </message>
@@ -107,6 +103,14 @@
     <message>
         <source>The upload was stopped before it finished; nothing was checked or billed.</source>
         <translation>上传在完成前已停止：未进行核验，也未计费。</translation>
+    </message>
+    <message>
+        <source>Nothing was billed: try once more.</source>
+        <translation>本次未计费，可以再试一次。</translation>
+    </message>
+    <message>
+        <source>If it happens again, quote the sequence id to support; the raw answer is under &quot;Raw response&quot;.</source>
+        <translation>如再次出现，请将 sequence id 提供给技术支持；原始应答见“原始响应”。</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
@@ -127,6 +131,18 @@
     <message>
         <source>The file had already been sent, so the server may still check (and bill) this call; its result will not be shown.</source>
         <translation>文件已发送完毕，服务器仍可能完成核验（并计费）；其结果将不会显示。</translation>
+    </message>
+    <message>
+        <source>The call may have been billed: look it up in History by its sequence id before you retry.</source>
+        <translation>本次调用可能已计费：重试前请先在历史记录中按 sequence id 查询。</translation>
+    </message>
+    <message>
+        <source>Warning: this call could not be written to history (is the disk full?). It was kept in a fallback file and is added to history at the next start.</source>
+        <translation>警告：本次调用无法写入历史记录（磁盘是否已满？）。记录已暂存到备用文件，下次启动时会补入历史记录。</translation>
+    </message>
+    <message>
+        <source>Warning: this call could not be recorded anywhere. Note its request_id and sequence_id now, and call IT.</source>
+        <translation>警告：本次调用无法记录。请立即记下 request_id 和 sequence_id，并联系 IT。</translation>
     </message>
 </context>
 <context>
@@ -161,6 +177,14 @@
     <message>
         <source>Cancelled</source>
         <translation>已取消</translation>
+    </message>
+    <message>
+        <source>No answer recorded</source>
+        <translation>未记录应答</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
     <message>
         <source>Time</source>
@@ -230,6 +254,10 @@
         <translation>导出 CSV…</translation>
     </message>
     <message>
+        <source>Move the damaged file aside…</source>
+        <translation>移走已损坏的文件…</translation>
+    </message>
+    <message>
         <source>Delete all history…</source>
         <translation>删除全部历史…</translation>
     </message>
@@ -286,6 +314,10 @@
         <translation>未计费</translation>
     </message>
     <message>
+        <source>Billing unknown</source>
+        <translation>计费未知</translation>
+    </message>
+    <message>
         <source>History is not available.</source>
         <translation>历史记录不可用。</translation>
     </message>
@@ -316,6 +348,18 @@
     <message>
         <source>Delete every recorded call on this computer? This cannot be undone.</source>
         <translation>确定删除本机记录的所有调用吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Move the damaged history aside</source>
+        <translation>移走已损坏的历史记录</translation>
+    </message>
+    <message>
+        <source>Keep the damaged history file for IT under a new name and start a new, empty history? Nothing is deleted.</source>
+        <translation>将已损坏的历史记录文件改名保留给 IT，并开始新的空白历史记录？不会删除任何内容。</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as %1; a new history was started.</source>
+        <translation>已损坏的文件保存为 %1；已开始新的历史记录。</translation>
     </message>
 </context>
 <context>
@@ -372,8 +416,24 @@
         <translation>历史记录</translation>
     </message>
     <message>
+        <source>%1 call records kept during a disk problem were added to History.</source>
+        <translation>磁盘故障期间暂存的 %1 条调用记录已补入历史记录。</translation>
+    </message>
+    <message>
+        <source>No log file can be written (%1); calls are still recorded in History.</source>
+        <translation>无法写入日志文件（%1）；调用仍会记入历史记录。</translation>
+    </message>
+    <message>
         <source>Billed today %1 · this month %2</source>
         <translation>今日计费 %1 · 本月 %2</translation>
+    </message>
+    <message>
+        <source>billing unknown: %1 today, %2 this month</source>
+        <translation>计费未知：今日 %1，本月 %2</translation>
+    </message>
+    <message>
+        <source>Billing unknown: calls that may have been billed although no readable answer came back; History shows them under &quot;Billing unknown&quot;.</source>
+        <translation>计费未知：未收到可读应答、但可能已计费的调用；历史记录中可按“计费未知”筛选。</translation>
     </message>
     <message>
         <source>Now working on profile %1.</source>
@@ -647,8 +707,8 @@
         <translation>原始响应（供技术支持）</translation>
     </message>
     <message>
-        <source>Unknown: no answer from the server</source>
-        <translation>未知：服务器未应答</translation>
+        <source>Unknown: the call may have been billed; look it up in History before you retry</source>
+        <translation>未知：本次调用可能已计费，重试前请先查看历史记录</translation>
     </message>
     <message>
         <source>Yes: this call counts against the account</source>

@@ -21,8 +21,8 @@ from app.core.contract import (
     IdNumberRequest,
     StoredIdSource,
 )
-from app.core.errors import ApiError, InputRejected, TransportError, TransportKind
-from app.core.history import MIGRATIONS, SCHEMA_VERSION, Filter, History, HistoryError
+from app.core.errors import ApiError, Billing, InputRejected, TransportError, TransportKind
+from app.core.history import MIGRATIONS, SCHEMA_VERSION, BilledCounts, Filter, History, HistoryError
 
 NAME, ID = "张三丰", "11010519491231002X"
 REQUEST = IdNumberRequest(NAME, ID, FileSource(Path("capture.dat")))
@@ -55,7 +55,7 @@ def id_result(score: float = 50.0, seq: str = "s" * 64, rid: str = "RID-1") -> C
 def test_records_success_masked(history: History) -> None:
     history.record_result("Sandbox", REQUEST, id_result(), 0.7, sandbox=True)
     (row,) = history.query()
-    assert (row.endpoint, row.verdict, row.billed) == ("idnumber", "same_person", 1)
+    assert (row.endpoint, row.verdict, row.billing) == ("idnumber", "same_person", "billed")
     assert (row.code, row.outcome) == ("0000", "ok")
     assert (row.name_masked, row.id_masked) == ("张**", "110105********002X")
     assert (row.liveness_id, row.duration_ms, row.sandbox, row.request_id) == ("LID-1", 250, 1, "RID-1")
@@ -69,7 +69,8 @@ def test_records_failures(history: History) -> None:
     net = TransportError(TransportKind.TIMEOUT, "read timeout", "t" * 64, True)
     history.record_failure("Prod", HackRequest(StoredIdSource("x")), net, "t" * 64, 30.0)
     rows = history.query()
-    assert [(r.outcome, r.code, r.billed) for r in rows] == [("transport", None, 0), ("api_error", "1009", 0)]
+    assert [(r.outcome, r.code, r.billing) for r in rows] == [("transport", None, "unknown"),
+                                                              ("api_error", "1009", "not_billed")]
     assert "may_have_reached_server" in (rows[0].error or "")
 
 
@@ -99,7 +100,7 @@ def test_filters_and_search(history: History, clock: Clock) -> None:
     assert history.count(Filter(endpoint="hack")) == 1
     assert history.count(Filter(since=clock.now - dt.timedelta(days=1))) == 1
     assert history.count(Filter(until=clock.now - dt.timedelta(days=1))) == 2
-    assert history.count(Filter(billed=False)) == 0
+    assert history.count(Filter(billing=Billing.NOT_BILLED)) == 0
     assert [r.request_id for r in history.query(Filter(search="x" * 64))] == ["R-diff"]
     assert history.count(Filter(search="R-same")) == 1
     assert history.count(Filter(search=ID.lower())) == 2  # a full ID number is masked, then matched
@@ -115,8 +116,8 @@ def test_billed_counters(history: History, clock: Clock) -> None:
     clock.now -= dt.timedelta(days=40)
     history.record_result("A", REQUEST, id_result(), 0.7)
     clock.now += dt.timedelta(days=41)
-    assert history.billed_counts("A") == (1, 2)
-    assert history.billed_counts("B") == (0, 0)
+    assert history.billed_counts("A") == BilledCounts(1, 2)
+    assert history.billed_counts("B") == BilledCounts(0, 0)
 
 
 def test_csv_opens_with_columns_and_chinese(tmp_path: Path, history: History) -> None:
@@ -127,7 +128,7 @@ def test_csv_opens_with_columns_and_chinese(tmp_path: Path, history: History) ->
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert rows[0]["profile"] == "北京分行" and rows[0]["name_masked"] == "张**"
-    assert {"time", "request_id", "sequence_id", "billed", "verdict", "id_masked"} <= set(rows[0])
+    assert {"time", "request_id", "sequence_id", "billing", "verdict", "id_masked"} <= set(rows[0])
 
 
 def test_retention_and_delete_all(history: History, clock: Clock) -> None:
@@ -214,6 +215,6 @@ def test_damaged_file_is_reported_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"this is not a database, it is a file that got damaged" * 100)
     before = path.read_bytes()
-    with pytest.raises(HistoryError, match="cannot be read"):
+    with pytest.raises(HistoryError, match="is damaged"):
         History(path)
     assert path.read_bytes() == before

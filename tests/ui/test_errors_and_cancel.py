@@ -43,7 +43,8 @@ def test_gateway_page_is_a_protocol_error_with_the_raw_body(qtbot: Any, window: 
     assert banner(page)[0] == "The server's answer could not be read"
     assert "HTTP 502" in page.result.code_line.text()
     assert page.result.detail_text("sequence_id")
-    assert page.result.detail_text("billed") is None  # not known: no valid answer
+    assert page.result.detail_text("billed").startswith("Unknown: the call may have been billed")  # no valid answer
+    assert "look it up in History" in banner(page)[1]
     qtbot.mouseClick(page.result.raw_toggle, Qt.MouseButton.LeftButton)
     assert "502 Bad Gateway" in page.result.raw.toPlainText()
 

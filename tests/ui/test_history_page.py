@@ -85,7 +85,7 @@ def test_search_by_full_id_request_id_and_filters(qtbot: Any, page: HistoryPage)
     search(qtbot, page, ID.lower())
     assert page.count_label.text().endswith("of 61")
     search(qtbot, page, "")
-    page.billed.setCurrentIndex(page.billed.findData(False))
+    page.billed.setCurrentIndex(page.billed.findData("not_billed"))
     page.refresh()
     qtbot.waitUntil(lambda: not page.loading)
     assert [r.request_id for r in page.model.rows] == ["R-err"]
@@ -142,7 +142,7 @@ def test_window_calls_are_recorded_counted_and_checked_again(qtbot: Any, window:
 
     runtime = window.calls.inner
     before = runtime.history.count()
-    today_before = runtime.billed_counts("Sandbox")[0]
+    today_before = runtime.billed_counts("Sandbox").today
     page = open_page(window, 0)
     page.liveness.set_path(samples / "zhang-san.lfs")
     type_text(qtbot, page.name, ZHANG_SAN.name)

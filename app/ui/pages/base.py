@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.contract import CallResult, Request
-from app.core.errors import ApiError, Cancelled, InputRejected
+from app.core.errors import Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import DEFAULT_FACE_THRESHOLD, Verdict
 from app.ui.context import PageContext
 from app.ui.theme import verdict_icon
@@ -44,6 +44,7 @@ from app.ui.words import (
     ErrorView,
     cancelled_after_upload_view,
     error_view,
+    record_warning,
     rejected_text,
     verdict_meaning,
     verdict_words,
@@ -220,7 +221,7 @@ class CheckPage(Retranslating, QWidget):
         return box
 
     def result_details(self, result: CallResult[Any], extra: list[Detail]) -> list[Detail]:
-        return [*extra, self.result.billed_detail(result.billed),
+        return [*extra, self.result.billed_detail(result.billing),
                 *self.result.id_details(result.request_id, result.sequence_id)]
 
     @property
@@ -299,7 +300,7 @@ class CheckPage(Retranslating, QWidget):
         self.shown_request = self._pending_request
         self._show(result)
         self.after_result(result)
-        self.status.emit(self.tr("Done."))
+        self.status.emit(record_warning(result.record) or self.tr("Done."))
 
     def _on_failed(self, exc: BaseException) -> None:
         if self.sender() is not self._task:
@@ -311,6 +312,9 @@ class CheckPage(Retranslating, QWidget):
             return
         self._show(exc)
         self.after_error(exc)
+        warning = record_warning(exc.record) if isinstance(exc, LinkFaceError) else None
+        if warning:
+            self.status.emit(warning)
 
     # --- showing --------------------------------------------------------------------------------
 
@@ -319,13 +323,18 @@ class CheckPage(Retranslating, QWidget):
         if isinstance(shown, CallResult):
             rendered = self.render_result(shown)
             verdict = rendered.verdict
+            warning = record_warning(shown.record)
+            details = [Detail("record", self.tr("History"), warning)] if warning else []
             self.result.show_result(verdict.tone, verdict_icon(verdict), verdict_words(verdict),
-                                    verdict_meaning(verdict), rendered.details, shown.raw)
+                                    verdict_meaning(verdict), [*details, *rendered.details], shown.raw)
             return
         view = shown if isinstance(shown, ErrorView) else error_view(shown)
         details = []
-        if view.billed is not None or isinstance(shown, ApiError):
-            details.append(self.result.billed_detail(view.billed))
+        warning = record_warning(shown.record) if isinstance(shown, LinkFaceError) else None
+        if warning:
+            details.append(Detail("record", self.tr("History"), warning))
+        if view.billing is not None:
+            details.append(self.result.billed_detail(view.billing))
         details += self.result.id_details(view.request_id, view.sequence_id)
         self.result.show_error(view, details)
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.errors import Billing
 from app.core.interpret import Tone
 from app.ui.theme import TONE_ICON
 from app.ui.widgets.banner import Banner
@@ -118,10 +119,10 @@ class ResultPanel(Retranslating, QWidget):
         self._fill_details(details)
         self._set_raw(view.raw)
 
-    def billed_detail(self, billed: bool | None) -> Detail:
-        if billed is None:
-            text = self.tr("Unknown: no answer from the server")
-        elif billed:
+    def billed_detail(self, billing: Billing) -> Detail:
+        if billing is Billing.UNKNOWN:
+            text = self.tr("Unknown: the call may have been billed; look it up in History before you retry")
+        elif billing is Billing.BILLED:
             text = self.tr("Yes: this call counts against the account")
         else:
             text = self.tr("No")
