@@ -462,7 +462,7 @@ class LinkFaceClient:
 
 
 def _deadline_error(deadline: _Deadline, sequence_id: str, billable: bool) -> TransportError:
-    return TransportError(TransportKind.DEADLINE, f"stopped after {deadline.seconds:.0f} s", sequence_id, True,
+    return TransportError(TransportKind.DEADLINE, f"stopped after {deadline.seconds:.3g} s", sequence_id, True,
                           Billing.UNKNOWN if billable else Billing.NOT_BILLED)
 
 
@@ -493,9 +493,16 @@ def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, d
     billing = Billing.UNKNOWN if endpoint.billable else Billing.NOT_BILLED
     try:
         payload = json.loads(body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float)
-    except (UnicodeDecodeError, ValueError, RecursionError):  # deep nesting, 1e999, NaN, a 5,000-digit number
-        raise ProtocolError(f"the server answered HTTP {status} with a body that is not JSON", raw, status,
+    except UnicodeDecodeError:
+        raise ProtocolError(f"the server answered HTTP {status} with a body that is not UTF-8 text", raw, status,
                             sequence_id, billing) from None
+    except RecursionError:
+        raise ProtocolError(f"the server answered HTTP {status} with JSON nested too deeply to read", raw, status,
+                            sequence_id, billing) from None
+    except ValueError as exc:  # not JSON at all, or 1e999, NaN, a 5,000-digit number
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+        raise ProtocolError(f"the server answered HTTP {status} with a body that is not usable JSON ({detail[:80]})",
+                            raw, status, sequence_id, billing) from None
     try:
         envelope = parse_envelope(payload)
         if not 200 <= status < 300 and envelope.code == SUCCESS:
@@ -520,7 +527,7 @@ def _reject_constant(name: str) -> Any:
 def _finite_float(text: str) -> float:
     value = float(text)
     if not math.isfinite(value):
-        raise ValueError(f"{text[:20]} is out of range")
+        raise ValueError(f"the number {text[:20]} is out of range")
     return value
 
 

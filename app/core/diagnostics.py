@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from app.core.history import COLUMNS, History
+from app.core.history import COLUMNS, History, csv_row
 from app.core.logs import REDACT
 
 RECENT_ROWS = 200
@@ -44,6 +44,6 @@ def export_diagnostics(
             writer = csv.writer(buffer)
             writer.writerow(COLUMNS)
             for row in history.query(limit=recent_rows):
-                writer.writerow([getattr(row, c) for c in COLUMNS])
+                writer.writerow(csv_row(*(getattr(row, c) for c in COLUMNS)))
             archive.writestr("history-recent.csv", REDACT(buffer.getvalue()))
     return out

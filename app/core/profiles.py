@@ -270,6 +270,15 @@ class ProfileStore:
             raw = self.path.read_bytes()
         except FileNotFoundError:
             return
+        except OSError as exc:  # a folder, or not readable: say which file and why; never move it
+            problem = "is a folder" if self.path.is_dir() else f"cannot be read: {(exc.strerror or str(exc)).lower()}"
+            problem_zh = "是文件夹" if self.path.is_dir() else f"无法读取：{exc.strerror or exc}"
+            raise InputRejected(
+                "settings", "settings_unreadable",
+                f"The settings file {self.path} {problem}. Ask IT to fix it, or set LINKFACE_DESK_HOME to "
+                "another folder.",
+                f"设置文件 {self.path} {problem_zh}。请联系 IT 修正，或将 LINKFACE_DESK_HOME 设为其他文件夹。",
+            ) from None
         try:
             document = json.loads(raw.decode("utf-8"))
             version = document.get("version") if isinstance(document, dict) else None
@@ -315,7 +324,16 @@ class ProfileStore:
         self._check_writable()
         document = {"version": FORMAT_VERSION, "last_profile": self._selected,
                     "profiles": [p.to_json() for p in self._profiles]}
-        write_private(self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        try:
+            write_private(self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise InputRejected(
+                "settings", "settings_not_writable",
+                f"The settings file {self.path} cannot be written: {reason.lower()}. Nothing was changed; ask IT "
+                "to fix the folder's permissions.",
+                f"设置文件 {self.path} 无法写入：{reason}。未作任何更改；请联系 IT 修正文件夹权限。",
+            ) from None
 
     # --- the profiles ---------------------------------------------------------------------------
 

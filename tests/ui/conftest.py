@@ -63,10 +63,14 @@ def sandbox() -> Iterator[Sandbox]:
 def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Iterator[Any]:
     from app.runtime import Runtime
 
+    from tests.ui.helpers import assert_nothing_personal
+
     home = tmp_path_factory.mktemp("home")
     service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, sandbox=sandbox)  # logs too: scanned at the end
     yield service
     service.close()
+    # Whatever order the UI tests ran in, none of the customers they checked is left on disk in full.
+    assert_nothing_personal(home)
 
 
 class GatedCalls:

@@ -59,3 +59,20 @@ def wait_done(qtbot: Any, page: CheckPage) -> None:
 
 def banner(page: CheckPage) -> tuple[str, str]:
     return page.result.banner.title.text(), page.result.banner.meaning.text()
+
+
+def assert_nothing_personal(home: Path, extra: dict[str, bytes] | None = None) -> None:
+    """Every file under ``home`` (history, logs, settings, journal) and ``extra`` (a diagnostics zip's
+    entries) holds no full name and no full ID number of the sandbox's people, in any of the forms a
+    server echo or a JSON dump could carry; the masked ID number is there (what must be kept is kept)."""
+    from urllib.parse import quote
+
+    from app.sandbox.people import PEOPLE
+
+    blobs = {str(p): p.read_bytes() for p in home.rglob("*") if p.is_file()}
+    blobs.update(extra or {})
+    for person in PEOPLE:
+        escaped = "".join(f"\\u{ord(c):04x}" for c in person.name)
+        for needle in (person.name, person.id_number, person.id_number[:14], escaped, quote(person.name)):
+            for where, blob in blobs.items():
+                assert needle.encode() not in blob, f"{needle!r} found in {where}"
