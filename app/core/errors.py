@@ -37,10 +37,6 @@ class RecordState(str, Enum):
     LOST = "lost"  # neither could be written: the operator must note the ids
     NOT_RECORDED = "not_recorded"  # nothing recorded it (the profile does not keep history, or no runtime)
 
-    @property
-    def is_problem(self) -> bool:
-        return self in (RecordState.JOURNALED, RecordState.LOST)
-
 
 class LinkFaceError(Exception):
     """Base of every error the core raises on purpose."""

@@ -525,9 +525,16 @@ class Startup:
 
         task = Task(lambda _progress: Runtime(), self.window)
         task.succeeded.connect(self._attach)
-        task.failed.connect(lambda exc: self.window.statusBar().showMessage(
-            self.window.tr("The app could not start: %1").replace("%1", str(exc))))
+        task.failed.connect(self._failed)
         task.start(self.window.pool)
+
+    def _failed(self, exc: BaseException) -> None:
+        """The settings or data folder cannot be used: say which and why, in the window's language."""
+        from app.ui.words import error_view
+
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("MainWindow", "The app could not start: %1").replace(
+                "%1", error_view(exc).title))
 
     def _attach(self, runtime: Runtime) -> None:
         self.runtime = runtime

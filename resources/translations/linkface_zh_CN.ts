@@ -487,6 +487,10 @@
         <source>Next customer</source>
         <translation>下一位客户</translation>
     </message>
+    <message>
+        <source>The app could not start: %1</source>
+        <translation>程序无法启动：%1</translation>
+    </message>
 </context>
 <context>
     <name>Motion</name>
@@ -1121,13 +1125,6 @@
     <message>
         <source>Hand it to the SDK within 5 minutes.</source>
         <translation>请在 5 分钟内交给 SDK 使用。</translation>
-    </message>
-</context>
-<context>
-    <name>self.window</name>
-    <message>
-        <source>The app could not start: %1</source>
-        <translation>程序无法启动：%1</translation>
     </message>
 </context>
 </TS>
