@@ -5,7 +5,7 @@
     python build_scripts/build.py --smoke --expect-keyring SecretService   (CI, under a Secret Service)
     python build_scripts/build.py --no-package --smoke (Linux CI: skip the .tar.gz)
 
-Steps: app icons (from resources/icons/app.svg, when missing or older), translations (.ts -> .qm via
+Steps: app icons (build/icons, from resources/icons/app.svg, when missing or older), translations (.ts -> .qm via
 build_scripts/i18n.py), PyInstaller with build_scripts/linkface.spec (onedir, dist/linkface-desk/),
 the size budget written in the spec, then per OS:
   Windows  sign the .exe files (when WINDOWS_SIGN_PFX/WINDOWS_SIGN_PASSWORD are set), Inno Setup
@@ -45,6 +45,7 @@ SPEC = SCRIPTS / "linkface.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 ICONS = ROOT / "resources" / "icons"
+APP_ICONS = ROOT / "build" / "icons"  # rendered from app.svg at each build: never committed, never in the tree
 NAME = "linkface-desk"  # the onedir folder and the executable
 DISPLAY_NAME = "LinkFace Desk"
 IS_WIN, IS_MAC = sys.platform == "win32", sys.platform == "darwin"
@@ -90,9 +91,10 @@ def size_budget_mb() -> int:
 
 
 def make_icons() -> None:
-    """resources/icons/app.png/.ico/.icns from app.svg (Qt renders the SVG, Pillow writes the formats)."""
+    """build/icons/app.png/.ico/.icns from resources/icons/app.svg (Qt renders the SVG, Pillow writes the
+    formats), so a release build leaves the tracked files as they are."""
     svg = ICONS / "app.svg"
-    outputs = [ICONS / f"app.{ext}" for ext in ("png", "ico", "icns")]
+    outputs = [APP_ICONS / f"app.{ext}" for ext in ("png", "ico", "icns")]
     if all(out.exists() and out.stat().st_mtime >= svg.stat().st_mtime for out in outputs):
         return
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -114,12 +116,13 @@ def make_icons() -> None:
         return Image.frombytes("RGBA", (side, side), bytes(image.constBits()))
 
     big = render(1024)
-    render(256).save(ICONS / "app.png")  # Linux: the .desktop icon (hicolor 256x256)
+    APP_ICONS.mkdir(parents=True, exist_ok=True)
+    render(256).save(APP_ICONS / "app.png")  # Linux: the .desktop icon (hicolor 256x256)
     ico_sizes = [16, 20, 24, 32, 40, 48, 64, 128, 256]
-    render(256).save(ICONS / "app.ico", sizes=[(s, s) for s in ico_sizes],
+    render(256).save(APP_ICONS / "app.ico", sizes=[(s, s) for s in ico_sizes],
                      append_images=[render(s) for s in ico_sizes if s != 256])
-    big.save(ICONS / "app.icns", append_images=[render(s) for s in (16, 32, 64, 128, 256, 512)])
-    log("rendered resources/icons/app.png, app.ico, app.icns from app.svg")
+    big.save(APP_ICONS / "app.icns", append_images=[render(s) for s in (16, 32, 64, 128, 256, 512)])
+    log("rendered build/icons/app.png, app.ico, app.icns from resources/icons/app.svg")
 
 
 def compile_translations() -> None:
@@ -199,7 +202,7 @@ def check_size(folder: Path, budget_mb: int) -> bool:
 def package_linux(folder: Path, ver: str) -> Path:
     """A .tar.gz of the onedir folder plus the .desktop file, the icon and install.sh."""
     shutil.copy2(SCRIPTS / "linux" / f"{NAME}.desktop", folder / f"{NAME}.desktop")
-    shutil.copy2(ICONS / "app.png", folder / f"{NAME}.png")
+    shutil.copy2(APP_ICONS / "app.png", folder / f"{NAME}.png")
     shutil.copy2(SCRIPTS / "linux" / "install.sh", folder / "install.sh")
     (folder / "install.sh").chmod(0o755)
     archive = DIST / f"{NAME}-{ver}-linux-{platform.machine()}.tar.gz"
@@ -251,7 +254,7 @@ def package_windows(folder: Path, ver: str) -> Path:
                          "https://jrsoftware.org/isdl.php) and run again, or pass --no-package.")
     numeric = ".".join((re.findall(r"\d+", ver) + ["0"] * 4)[:4])
     run([iscc, "/Qp", f"/DAppVersion={ver}", f"/DNumericVersion={numeric}", f"/DSourceDir={folder}",
-         f"/DOutputDir={DIST}", f"/DIconFile={ICONS / 'app.ico'}", SCRIPTS / "installer.iss"])
+         f"/DOutputDir={DIST}", f"/DIconFile={APP_ICONS / 'app.ico'}", SCRIPTS / "installer.iss"])
     installer = DIST / f"LinkFaceDesk-{ver}-setup.exe"
     sign_windows([installer])
     return installer
@@ -385,7 +388,7 @@ def smoke(expect_keyring: str | None, bench_runs: int) -> None:
                              f"{keychain.strip()!r}")
 
         bundle_data = exe.parents[1] / "Resources" if IS_MAC else exe.parent / "_internal"
-        samples = bundle_data / "resources" / "samples"
+        samples = bundle_data / "app" / "resources" / "samples"
         person = json.loads((samples / "people.json").read_text(encoding="utf-8"))["people"][0]
         calls = {
             "token": ["call", "token"],

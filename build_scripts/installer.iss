@@ -1,6 +1,6 @@
 ; Inno Setup 6 script for LinkFace Desk. build_scripts/build.py compiles it after PyInstaller:
 ;   iscc /DAppVersion=0.1.0 /DNumericVersion=0.1.0.0 /DSourceDir=...\dist\linkface-desk
-;        /DOutputDir=...\dist /DIconFile=...\resources\icons\app.ico build_scripts\installer.iss
+;        /DOutputDir=...\dist /DIconFile=...\build\icons\app.ico build_scripts\installer.iss
 ; Output: dist\LinkFaceDesk-<version>-setup.exe
 ;
 ; Per-user install without administrator rights (%LOCALAPPDATA%\Programs\LinkFace Desk), Start-menu
@@ -22,7 +22,7 @@
   #define OutputDir "..\dist"
 #endif
 #ifndef IconFile
-  #define IconFile "..\resources\icons\app.ico"
+  #define IconFile "..\build\icons\app.ico"
 #endif
 #define AppName "LinkFace Desk"
 #define AppExe "linkface-desk.exe"

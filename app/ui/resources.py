@@ -6,23 +6,16 @@ same file reads on light and dark themes.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 
+from app.core.paths import resources_dir
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor, QPixmap
-
-
-def resources_dir() -> Path:
-    """The repository's (or the frozen bundle's) ``resources`` folder."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 def icons_dir() -> Path:
