@@ -123,9 +123,18 @@ def history_write_error(path: Path, exc: BaseException) -> HistoryError:
             f"Another program is holding the history file {path}: close other copies of LinkFace Desk, then try "
             "again. Nothing was sent.",
             f"历史记录文件 {path} 正被其他程序占用：请关闭其他 LinkFace Desk 窗口后重试。本次未发送。", "busy", path)
+    if _no_room(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm file on a full disk
+        return history_write_error(path, OSError(errno.ENOSPC, "disk full"))
     return HistoryError(
         f"The history file {path} cannot be written ({exc}): call IT. Nothing was sent.",
         f"历史记录文件 {path} 无法写入（{exc}）：请联系 IT。本次未发送。", "not_writable", path)
+
+
+def _no_room(folder: Path) -> bool:
+    try:
+        return shutil.disk_usage(folder).free < MIN_FREE_BYTES
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)
