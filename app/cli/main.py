@@ -269,6 +269,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LinkFaceError as exc:  # e.g. a settings file from a newer version
         return fail(exc)
     with runtime:
+        if runtime.log_problem:  # the window says so in its status line; a terminal user must hear it too
+            sys.stderr.write(f"linkface-desk: warning: no log file can be written ({runtime.log_problem}); calls "
+                             "are still recorded in history\n")
         return handlers[args.command](args, runtime)
 
 
