@@ -320,10 +320,14 @@ class ProfileStore:
         self.issues.append(SettingsIssue("newer_version", en, zh))
         self._refusal = InputRejected("settings", "newer_version", en, zh)
 
-    def _save(self) -> None:
+    def _save(self, profiles: list[Profile] | None = None, selected: str | None = None) -> None:
+        """Write the file with these profiles and selection, and only then keep them (a failed write
+        changes nothing, on disk or in memory)."""
         self._check_writable()
-        document = {"version": FORMAT_VERSION, "last_profile": self._selected,
-                    "profiles": [p.to_json() for p in self._profiles]}
+        profiles = self._profiles if profiles is None else profiles
+        selected = self._selected if selected is None else selected
+        document = {"version": FORMAT_VERSION, "last_profile": selected,
+                    "profiles": [p.to_json() for p in profiles]}
         try:
             write_private(self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as exc:
@@ -334,6 +338,7 @@ class ProfileStore:
                 "to fix the folder's permissions.",
                 f"设置文件 {self.path} 无法写入：{reason}。未作任何更改；请联系 IT 修正文件夹权限。",
             ) from None
+        self._profiles, self._selected = list(profiles), selected
 
     # --- the profiles ---------------------------------------------------------------------------
 
@@ -377,8 +382,7 @@ class ProfileStore:
                     f"名为 {profile.name!r} 的配置已存在。")
         if profile.ca_bundle is not None:
             make_ssl_context(profile.ca_bundle)  # refuses a missing or unreadable file, naming ca_bundle
-        self._profiles.append(profile)
-        self._save()
+        self._save([*self._profiles, profile])
 
     def update(self, profile: Profile) -> None:
         """Replace the saved profile of the same name (a name cannot change: the secret is filed under it)."""
@@ -386,8 +390,7 @@ class ProfileStore:
         index = self._editable_index(profile.name)
         if profile.ca_bundle is not None:
             make_ssl_context(profile.ca_bundle)
-        self._profiles[index] = profile
-        self._save()
+        self._save([*self._profiles[:index], profile, *self._profiles[index + 1:]])
 
     def edit(self, name: str, /, **changes: Any) -> Profile:
         """Change some fields of a saved profile (checked as a whole) and save; returns the new profile."""
@@ -408,13 +411,14 @@ class ProfileStore:
         except KeychainUnavailable as problem:
             if not problem.nothing_stored:
                 raise
-        del self._profiles[index]
-        if self._find(self._selected) is None:
-            self._selected = SANDBOX_PROFILE_NAME
-        self._save()
+        remaining = [*self._profiles[:index], *self._profiles[index + 1:]]
+        kept = any(p.name.casefold() == self._selected.casefold() for p in remaining)
+        self._save(remaining, self._selected if kept else SANDBOX_PROFILE_NAME)
 
     def select(self, name: str) -> None:
         """Remember the profile the user works with (kept in memory only when the file is refused)."""
-        self._selected = self.get(name).name
+        selected = self.get(name).name
         if self._refusal is None:
-            self._save()
+            self._save(selected=selected)
+        else:
+            self._selected = selected

@@ -118,10 +118,12 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(isolated: Path, mon
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(InputRejected, match="cannot be written: disk full") as info:
         store.add(Profile("B", api_id="b"))
+    assert (info.value.field, info.value.rule) == ("settings", "settings_not_writable")
     assert settings_path(isolated).read_bytes() == before
     assert sorted(p.name for p in settings_path(isolated).parent.iterdir()) == ["settings.json"]
+    assert [p.name for p in store.profiles()] == ["Sandbox", "A"]  # nor in memory
 
 
 @pytest.mark.parametrize(

@@ -62,7 +62,6 @@ def sandbox() -> Iterator[Sandbox]:
 @pytest.fixture(scope="session")
 def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Iterator[Any]:
     from app.runtime import Runtime
-
     from tests.ui.helpers import assert_nothing_personal
 
     home = tmp_path_factory.mktemp("home")
