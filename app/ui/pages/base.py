@@ -1,13 +1,9 @@
 """What every task page shares: inputs on the left, the result on the right, one call at a time.
 
 A page builds a request from its inputs (showing any problem next to its field, sending nothing),
-runs it through the call service on the worker pool with a progress bar and a cancel button, and
-renders the result or the error. "Next customer" (``clear``) forgets everything the page holds.
-
-Signals:
-    busy_changed(bool): a call started or ended.
-    status(str): a short message for the status line.
-    next_requested(): the operator pressed "Next customer" (the window clears every page).
+hands it to its ``CallRunner`` (``runner.py``: the worker pool, cancel, late answers dropped), draws
+the progress bar and the cancel button while it runs, and renders the result or the error.
+"Next customer" (``clear``) forgets everything the page holds.
 """
 
 from __future__ import annotations
@@ -35,6 +31,7 @@ from app.core.contract import CallResult, Request
 from app.core.errors import Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import DEFAULT_FACE_THRESHOLD, Verdict
 from app.ui.context import PageContext
+from app.ui.pages.runner import CallRunner
 from app.ui.theme import verdict_icon
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
@@ -49,7 +46,6 @@ from app.ui.words import (
     verdict_meaning,
     verdict_words,
 )
-from app.ui.worker import Task
 
 INPUT_COLUMN_WIDTH = 400
 T = TypeVar("T")
@@ -64,7 +60,13 @@ class Rendered:
 
 
 class CheckPage(Retranslating, QWidget):
-    """Base of the five task pages; subclasses fill in the hooks at the end of the class."""
+    """Base of the five task pages; subclasses fill in the hooks at the end of the class.
+
+    Signals:
+        busy_changed(bool): a call started or ended.
+        status(str): a short message for the status line.
+        next_requested(): the operator pressed "Next customer" (the window clears every page).
+    """
 
     busy_changed = Signal(bool)
     status = Signal(str)
@@ -73,7 +75,11 @@ class CheckPage(Retranslating, QWidget):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self._task: Task | None = None
+        self.runner = CallRunner(context.pool, self)  # the run/cancel state; the page draws it
+        self.runner.busy_changed.connect(self._show_busy)
+        self.runner.progress.connect(self._show_progress)
+        self.runner.succeeded.connect(self._on_succeeded)
+        self.runner.failed.connect(self._on_failed)
         self._fields: dict[str, tuple[MessageLabel, QWidget]] = {}  # API field name -> where to say it
         self._shown: CallResult[Any] | BaseException | ErrorView | None = None
         self._pending_request: Request | None = None
@@ -233,12 +239,12 @@ class CheckPage(Retranslating, QWidget):
 
     @property
     def busy(self) -> bool:
-        return self._task is not None
+        return self.runner.busy
 
     def run(self) -> None:
         """Check the inputs and, if they are right, start the call (Enter, or the run button)."""
         calls, profile = self.context.calls, self.context.profile()
-        if self._task is not None:
+        if self.runner.busy:
             return
         if calls is None:
             self.status.emit(self.tr("Starting… try again in a moment."))
@@ -250,29 +256,17 @@ class CheckPage(Retranslating, QWidget):
             return
         self._shown = self.shown_request = None
         self.result.clear()  # the last decision must not be read as this one's while it runs
-        task = Task(lambda progress: calls.run(profile, request, progress), self)
-        task.progress.connect(self._on_progress)
-        task.succeeded.connect(self._on_succeeded)
-        task.failed.connect(self._on_failed)
-        self._task = task
         self._pending_request = request
-        self._set_busy(True)
-        task.start(self.context.pool)
+        self.runner.start(lambda progress: calls.run(profile, request, progress))
 
     def cancel(self) -> None:
         """Stop the upload if it is still going; otherwise stop waiting and never show the result."""
-        task = self._task
-        if task is None:
+        in_time = self.runner.cancel()
+        if in_time is None:
             return
-        in_time = task.cancel()
-        self._detach()
         self._show(error_view(Cancelled("cancelled")) if in_time else cancelled_after_upload_view())
 
-    def _detach(self) -> None:
-        self._task = None
-        self._set_busy(False)
-
-    def _set_busy(self, busy: bool) -> None:
+    def _show_busy(self, busy: bool) -> None:
         self.busy_box.setVisible(busy)
         self.run_button.setEnabled(not busy)
         if busy:
@@ -280,8 +274,8 @@ class CheckPage(Retranslating, QWidget):
             self.progress_text.setText(self.tr("Connecting…"))
         self.busy_changed.emit(busy)
 
-    def _on_progress(self, sent: int, total: int) -> None:
-        if self.sender() is not self._task or total <= 0:
+    def _show_progress(self, sent: int, total: int) -> None:
+        if total <= 0:
             return
         if sent < total:
             self.progress.setRange(0, 1000)
@@ -294,18 +288,12 @@ class CheckPage(Retranslating, QWidget):
                                                "the server may still check and bill this call."))
 
     def _on_succeeded(self, result: CallResult[Any]) -> None:
-        if self.sender() is not self._task:
-            return  # cancelled or cleared: the result is not shown
-        self._detach()
         self.shown_request = self._pending_request
         self._show(result)
         self.after_result(result)
         self.status.emit(record_warning(result.record) or self.tr("Done."))
 
     def _on_failed(self, exc: BaseException) -> None:
-        if self.sender() is not self._task:
-            return
-        self._detach()
         if isinstance(exc, InputRejected) and self.show_rejected(exc):
             self.result.clear()
             self._shown = None
@@ -351,9 +339,7 @@ class CheckPage(Retranslating, QWidget):
 
     def clear(self) -> None:
         """Next customer: stop waiting for any call and forget every input and result."""
-        if self._task is not None:
-            self._task.cancel()
-            self._detach()
+        self.runner.cancel()
         self._shown = None
         self._pending_request = self.shown_request = None
         self.result.clear()
