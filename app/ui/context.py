@@ -1,32 +1,64 @@
 """What every page is handed: the call service, the worker pool, the clipboard keeper, the profile.
 
 Passed in, never fetched from a global, so a test can hand in a service bound to its own sandbox.
+``Calls`` declares everything the window asks of that service, so what it may rely on is written
+down in one place and checked by mypy against ``app.runtime.Runtime``.
 Imported on the window's start-up path: it keeps to Qt and typing-only imports.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the client module pulls in requests: not needed to draw the window
-    from typing import Protocol
+    from pathlib import Path
 
     from PySide6.QtCore import QThreadPool
 
     from app.core.client import Progress
     from app.core.contract import CallResult, Request
+    from app.core.history import BilledCounts, History, HistoryError
+    from app.runtime import Runtime
     from app.ui.widgets.clipboard import ClipboardKeeper
 
-    class Calls(Protocol):
-        """The part of ``app.runtime.Runtime`` the window uses."""
 
-        def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
-            ...
+class Calls(Protocol):
+    """The part of ``app.runtime.Runtime`` the window uses: calls, profiles' sandbox and threshold,
+    the history file (or why there is none), and what went wrong at start."""
 
-        def is_sandbox(self, profile_name: str) -> bool: ...
+    def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
+        ...
 
-        def face_threshold(self, profile_name: str) -> float: ...
+    def is_sandbox(self, profile_name: str) -> bool: ...
+
+    def face_threshold(self, profile_name: str) -> float: ...
+
+    def billed_counts(self, profile_name: str) -> BilledCounts: ...
+
+    def export_diagnostics(self, out: Path, versions: dict[str, Any] | None = None) -> Path: ...
+
+    def move_history_aside(self) -> Path: ...
+
+    @property
+    def history(self) -> History | None:
+        """None when the history file cannot be used; ``history_problem`` says why."""
+
+    @property
+    def history_problem(self) -> HistoryError | None: ...
+
+    @property
+    def journal_merged(self) -> int:
+        """Records of an earlier session's disk trouble added to history at this start."""
+
+    @property
+    def log_problem(self) -> str | None:
+        """Why no log file can be written (None: it can)."""
+
+
+if TYPE_CHECKING:
+    def _runtime_is_calls(runtime: Runtime) -> Calls:
+        return runtime  # mypy fails here the day Runtime stops satisfying the protocol
 
 
 class PageContext:

@@ -1,43 +1,19 @@
-"""The operator window: a sidebar of tasks, one page per task, and a top bar that always shows the
-profile (with an unmistakable SANDBOX mark on the sandbox) and the language switch.
+"""The operator window: a sidebar of tasks, one page per task, the top bar (``top_bar.py``: profile,
+SANDBOX mark, counters, language, settings) and a status line.
 
 "Next customer" (Esc or Ctrl+N) and the idle timeout clear every page and whatever the app put on
-the clipboard. ``run_app()`` is the no-argument start used by ``linkface-desk``: it paints the
-window's frame first and then, right after that first paint, loads the pages and the runtime
-(HTTP, keychain, history), so the window appears as fast as a bare one. Keep the imports of this
-module light for that reason: pages are imported when first shown.
+the clipboard. The window is on the start-up path (``startup.py``): keep this module's imports
+light; pages are imported when first shown (``pages/registry.py``).
 """
 
 from __future__ import annotations
 
-import os
-import sys
-from collections.abc import Callable
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QThreadPool,
-    QTimer,
-    qInstallMessageHandler,
-)
-from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence, QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QMainWindow,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from app.ui.context import PageContext
 from app.ui.i18n import (
@@ -50,35 +26,27 @@ from app.ui.i18n import (
     task_name,
 )
 from app.ui.idle import IdleWatcher
+from app.ui.pages.registry import PAGES, TaskPages
 from app.ui.preferences import Preferences, PreferenceStore
+
+# The start moved to app.ui.startup; these stay importable from here for callers outside app/ui
+# (the linkface-desk CLI, tests/perf/bench_ui.py, build_scripts/screenshots.py).
+from app.ui.startup import Startup as Startup
+from app.ui.startup import prepare_platform as prepare_platform
+from app.ui.startup import run_app as run_app
+from app.ui.top_bar import SANDBOX_PROFILE_NAME, TopBar
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, scaled_font
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QMessageLogContext, QtMsgType
-
-    from app.core.history import BilledCounts
+    from app.core.history import History, HistoryError
     from app.core.profiles import ProfileStore
     from app.core.secrets import SecretStore
-    from app.runtime import Runtime
     from app.ui.context import Calls
     from app.ui.history_page import HistoryPage
     from app.ui.pages.base import CheckPage
 
-SANDBOX_PROFILE_NAME = "Sandbox"  # the built-in profile (app.core.profiles.SANDBOX_PROFILE_NAME)
 STATUS_MESSAGE_MS = 6000
-SANDBOX_FILL = QColor("#ffd400")  # safety yellow under black text (14:1), on light and dark themes
-SANDBOX_TEXT = QColor("#111111")
-
-# (endpoint, module, class) in sidebar order; a page's module is imported when it is first shown.
-PAGES: tuple[tuple[str, str, str], ...] = (
-    ("idnumber", "app.ui.pages.id_page", "IdPage"),
-    ("selfie", "app.ui.pages.selfie_page", "SelfiePage"),
-    ("hack", "app.ui.pages.hack_page", "HackPage"),
-    ("parse", "app.ui.pages.parse_page", "ParsePage"),
-    ("token", "app.ui.pages.token_page", "TokenPage"),
-)
-PAGE_FOR_ENDPOINT = {endpoint: index for index, (endpoint, _module, _name) in enumerate(PAGES)}
 HISTORY_INDEX = len(PAGES)  # the History page follows the task pages in the sidebar
 HISTORY_LABEL = QT_TRANSLATE_NOOP("MainWindow", "History")
 
@@ -95,7 +63,6 @@ class MainWindow(Retranslating, QMainWindow):
                  profiles: ProfileStore | None = None, secrets: SecretStore | None = None,
                  pool: QThreadPool | None = None) -> None:
         super().__init__()
-        self.calls = calls
         self.translations = translations
         self.preference_store = preferences
         self.preferences: Preferences = preferences.load()
@@ -105,14 +72,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.clipboard = ClipboardKeeper(self)
         self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name)
 
-        self._build_top_bar()
+        self.top_bar = TopBar(self.context, self)
         self.sidebar = QListWidget(self)
         self.sidebar.setFont(scaled_font(self, 1.1))
         self.sidebar.setFixedWidth(200)
         self.sidebar.setSpacing(4)
         self.sidebar.addItems(["" for _ in range(HISTORY_INDEX + 1)])
         self.stack = QStackedWidget(self)
-        self.pages: list[CheckPage | None] = [None] * len(PAGES)
+        self.pages = TaskPages(self.context, self.stack, self._wire_page)
         for _ in range(HISTORY_INDEX + 1):
             self.stack.addWidget(QWidget(self.stack))  # placeholders: pages are built when first shown
         self.history_page: HistoryPage | None = None
@@ -146,7 +113,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.idle = IdleWatcher(self.preferences.idle_timeout_s, self)
         self.idle.idle.connect(self._idle_timeout)
 
-        self.profile_box.currentTextChanged.connect(self.select_profile)
+        self.top_bar.profile_chosen.connect(self.select_profile)
+        self.top_bar.language_requested.connect(self.toggle_language)
+        self.top_bar.settings_requested.connect(self.open_settings)
         self.sidebar.blockSignals(True)
         self.sidebar.setCurrentRow(0)
         self.sidebar.blockSignals(False)
@@ -157,111 +126,51 @@ class MainWindow(Retranslating, QMainWindow):
             self.attach(calls, profiles, secrets)
             self.show_page(0)
 
+    @property
+    def calls(self) -> Calls | None:
+        """The runtime, once attached; the pages and the top bar read it from the same context."""
+        return self.context.calls
+
     def attach(self, calls: Calls, profiles: ProfileStore | None, secrets: SecretStore | None) -> None:
         """Hand the window its runtime: profiles, SANDBOX mark and counters appear, calls can run."""
         from app.ui.resources import app_icon
 
-        self.calls = self.context.calls = calls
+        self.context.calls = calls
         self.profiles, self.secrets = profiles, secrets
         self.setWindowIcon(app_icon())
         self._fill_profiles()
         from app.ui.i18n import pick
 
         # the settings file was set aside, upgraded or refused; the history file cannot be used
-        for issue in [*getattr(profiles, "issues", []), *filter(None, [getattr(calls, "history_problem", None)])]:
-            self.statusBar().showMessage(pick(issue.message, issue.message_zh))
-        merged = getattr(calls, "journal_merged", 0)
-        if merged:
+        notices = [(issue.message, issue.message_zh) for issue in (profiles.issues if profiles is not None else [])]
+        if calls.history_problem is not None:
+            notices.append((calls.history_problem.message, calls.history_problem.message_zh))
+        for message, message_zh in notices:
+            self.statusBar().showMessage(pick(message, message_zh))
+        if calls.journal_merged:
             self.statusBar().showMessage(self.tr("%1 call records kept during a disk problem were added to History.")
-                                         .replace("%1", str(merged)))
-        log_problem = getattr(calls, "log_problem", None)
-        if log_problem:
+                                         .replace("%1", str(calls.journal_merged)))
+        if calls.log_problem:
             self.statusBar().showMessage(self.tr("No log file can be written (%1); calls are still recorded in "
-                                                 "History.").replace("%1", str(log_problem)))
+                                                 "History.").replace("%1", str(calls.log_problem)))
 
-    # --- top bar --------------------------------------------------------------------------------
-
-    def _build_top_bar(self) -> None:
-        self.top_bar = QWidget(self)
-        self.app_name = QLabel("LinkFace Desk", self.top_bar)
-        self.app_name.setFont(scaled_font(self, 1.2, bold=True))
-        self.profile_label = QLabel(self.top_bar)
-        self.profile_box = QComboBox(self.top_bar)
-        self.profile_box.setMinimumWidth(180)
-        self.profile_label.setBuddy(self.profile_box)
-        self.sandbox_mark = QLabel(self.top_bar)
-        self.sandbox_mark.setFont(scaled_font(self, 1.15, bold=True))
-        self.sandbox_mark.setStyleSheet(
-            f"background: {SANDBOX_FILL.name()}; color: {SANDBOX_TEXT.name()}; padding: 4px 12px;"
-            f" border: 2px solid {SANDBOX_TEXT.name()}; border-radius: 4px;")
-        self.counters = QLabel(self.top_bar)  # billed calls today and this month, on this profile
-        self._counts: BilledCounts | None = None
-        self.language_button = QPushButton(self.top_bar)
-        self.language_button.clicked.connect(self.toggle_language)
-        self.settings_button = QPushButton(self.top_bar)
-        self.settings_button.clicked.connect(self.open_settings)
-        bar = QHBoxLayout(self.top_bar)
-        bar.setContentsMargins(14, 8, 14, 8)
-        bar.setSpacing(10)
-        bar.addWidget(self.app_name)
-        bar.addSpacing(16)
-        bar.addWidget(self.profile_label)
-        bar.addWidget(self.profile_box)
-        bar.addWidget(self.sandbox_mark)
-        bar.addStretch(1)
-        bar.addWidget(self.counters)
-        bar.addWidget(self.language_button)
-        bar.addWidget(self.settings_button)
+    # --- profile --------------------------------------------------------------------------------
 
     def _fill_profiles(self) -> None:
-        names = [p.name for p in self.profiles.profiles()] if self.profiles else [SANDBOX_PROFILE_NAME]
+        names = self._profile_names()
         selected = self.profiles.selected.name if self.profiles else SANDBOX_PROFILE_NAME
-        self.profile_box.blockSignals(True)
-        self.profile_box.clear()
-        self.profile_box.addItems(names)
-        self.profile_box.setCurrentText(selected)
-        self.profile_box.blockSignals(False)
+        self.top_bar.set_profiles(names, selected)
         self._show_profile()
 
+    def _profile_names(self) -> list[str]:
+        return [p.name for p in self.profiles.profiles()] if self.profiles else [SANDBOX_PROFILE_NAME]
+
     def profile_name(self) -> str:
-        return self.profile_box.currentText() or SANDBOX_PROFILE_NAME
+        return self.top_bar.profile_name()
 
     @property
     def on_sandbox(self) -> bool:
         return self.calls is not None and self.calls.is_sandbox(self.profile_name())
-
-    def refresh_counters(self) -> None:
-        """Re-read the billed calls today and this month on the current profile, on the worker pool
-        (the history file is on disk); the label keeps its last values until the answer arrives."""
-        counts = getattr(self.calls, "billed_counts", None)
-        if counts is None:
-            self.counters.hide()
-            return
-        from app.ui.worker import Task
-
-        name = self.profile_name()
-        task = Task(lambda _progress: counts(name), self)
-        task.succeeded.connect(lambda values: self._counted(name, values))
-        task.start(self.pool)
-
-    def _counted(self, profile_name: str, values: BilledCounts) -> None:
-        if profile_name == self.profile_name():  # not switched away meanwhile
-            self._counts = values
-            self._render_counters()
-
-    def _render_counters(self) -> None:
-        if self._counts is None:
-            return
-        counts = self._counts
-        text = self.tr("Billed today %1 · this month %2").replace("%1", str(counts.today)) \
-            .replace("%2", str(counts.month))
-        if counts.month_unknown:
-            text += "  ·  " + self.tr("billing unknown: %1 today, %2 this month").replace(
-                "%1", str(counts.today_unknown)).replace("%2", str(counts.month_unknown))
-        self.counters.setText(text)
-        self.counters.setToolTip(self.tr("Billing unknown: calls that may have been billed although no readable "
-                                         "answer came back; History shows them under \"Billing unknown\"."))
-        self.counters.show()
 
     def select_profile(self, name: str) -> None:
         """Switching account is a new customer too: nothing of the last one may carry over."""
@@ -274,17 +183,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(self.tr("Now working on profile %1.").replace("%1", name), STATUS_MESSAGE_MS)
 
     def _show_profile(self) -> None:
-        self.sandbox_mark.setVisible(self.on_sandbox)
-        self._counts = None
-        self.counters.hide()
-        self.retranslate_profile()
-        self.refresh_counters()
+        self.top_bar.show_profile(self.on_sandbox)
+        self._retranslate_profile()
 
-    def retranslate_profile(self) -> None:
+    def _retranslate_profile(self) -> None:
+        """The profile in the status line and the title, with SANDBOX on the sandbox."""
         name = self.profile_name()
         sandbox = self.on_sandbox
-        self.sandbox_mark.setText(self.tr("SANDBOX · test data, not a real account"))
-        self.sandbox_mark.setToolTip(self.tr("Every result here is made up by the built-in sandbox."))
         self.status_profile.setText(
             self.tr("Profile: %1").replace("%1", name) + ("  ·  " + self.tr("SANDBOX") if sandbox else ""))
         title = "LinkFace Desk — " + name
@@ -292,22 +197,19 @@ class MainWindow(Retranslating, QMainWindow):
         if self.calls is None:
             self.status_profile.setText(self.tr("Starting…"))
             self.setWindowTitle("LinkFace Desk")
-        self._render_counters()
 
     # --- pages ----------------------------------------------------------------------------------
 
     def page(self, index: int) -> CheckPage:
         """The page at ``index``, built the first time it is needed."""
-        page = self.pages[index]
-        if page is None:
-            _endpoint, module, name = PAGES[index]
-            page = getattr(import_module(module), name)(self.context, self.stack)
-            page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
-            page.busy_changed.connect(self._call_ended)
-            page.next_requested.connect(self.next_customer)
-            self._install(index, page)
-            self.pages[index] = page
-        return page
+        return self.pages.page(index)
+
+    def _wire_page(self, index: int, page: CheckPage) -> None:
+        """A task page was just built: hear its signals and show it where its placeholder stood."""
+        page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+        page.busy_changed.connect(self._call_ended)
+        page.next_requested.connect(self.next_customer)
+        self._install(index, page)
 
     def _install(self, index: int, page: QWidget) -> None:
         """Put a page built on first use where its placeholder stood in the stack."""
@@ -319,7 +221,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _call_ended(self, busy: bool) -> None:
         if not busy:
-            self.refresh_counters()
+            self.top_bar.refresh_counters()
 
     def show_page(self, index: int) -> None:
         if index < 0:
@@ -337,38 +239,38 @@ class MainWindow(Retranslating, QMainWindow):
         if self.history_page is None:
             from app.ui.history_page import HistoryPage
 
-            def profile_names() -> list[str]:
-                return [p.name for p in self.profiles.profiles()] if self.profiles else [SANDBOX_PROFILE_NAME]
-
-            export = getattr(self.calls, "export_diagnostics", None)
-
-            def diagnostics(out: Path) -> Path:
-                import PySide6
-                from PySide6.QtCore import qVersion
-
-                assert export is not None
-                return Path(export(out, {"qt": qVersion(), "pyside6": PySide6.__version__}))
-
-            page = HistoryPage(lambda: getattr(self.calls, "history", None), profile_names, self.pool,
-                               self.clipboard, self.stack, diagnostics=diagnostics if export else None,
-                               problem=lambda: getattr(self.calls, "history_problem", None),
-                               move_aside=getattr(self.calls, "move_history_aside", None))
+            calls = self.calls  # None only while the runtime loads: no diagnostics, nothing to move aside
+            page = HistoryPage(self._history_file, self._profile_names, self.pool, self.clipboard, self.stack,
+                               diagnostics=self._write_diagnostics if calls is not None else None,
+                               problem=self._history_problem,
+                               move_aside=calls.move_history_aside if calls is not None else None)
             page.recheck_requested.connect(self.check_again)
-            page.changed.connect(self.refresh_counters)
+            page.changed.connect(self.top_bar.refresh_counters)
             self._install(HISTORY_INDEX, page)
             self.history_page = page
         return self.history_page
+
+    def _history_file(self) -> History | None:
+        return self.calls.history if self.calls is not None else None
+
+    def _history_problem(self) -> HistoryError | None:
+        return self.calls.history_problem if self.calls is not None else None
+
+    def _write_diagnostics(self, out: Path) -> Path:
+        """The support zip at ``out``, with the Qt versions only the window knows."""
+        import PySide6
+        from PySide6.QtCore import qVersion
+
+        assert self.calls is not None
+        return Path(self.calls.export_diagnostics(out, {"qt": qVersion(), "pyside6": PySide6.__version__}))
 
     @property
     def current_page(self) -> CheckPage:
         return self.page(self.stack.currentIndex())
 
-    def built_pages(self) -> list[CheckPage]:
-        return [page for page in self.pages if page is not None]
-
     def check_again(self, endpoint: str, liveness_id: str) -> bool:
         """Open the page for ``endpoint`` (an Endpoint value) on an earlier capture, e.g. from history."""
-        index = PAGE_FOR_ENDPOINT.get(endpoint)
+        index = self.pages.index_for(endpoint)
         if index is None:
             return False
         self.sidebar.setCurrentRow(index)
@@ -383,7 +285,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def next_customer(self, announce: bool = True) -> None:
         """Clear every name, ID number, file, preview and result, and what the app put on the clipboard."""
-        for page in self.built_pages():
+        for page in self.pages.built():
             page.clear()
         self.clipboard.clear_ours()
         self.idle.restart()
@@ -438,15 +340,11 @@ class MainWindow(Retranslating, QMainWindow):
             self.translations.set_language(preferences.language or system_language())
 
     def retranslate(self) -> None:
-        for row, (endpoint, _module, _name) in enumerate(PAGES):
-            self.sidebar.item(row).setText(task_name(endpoint))
+        for row, entry in enumerate(PAGES):
+            self.sidebar.item(row).setText(task_name(entry.endpoint))
         self.sidebar.item(HISTORY_INDEX).setText(QCoreApplication.translate("MainWindow", HISTORY_LABEL))
-        self.profile_label.setText(self.tr("Profile"))
-        self.language_button.setText("English" if current_language() == CHINESE else "中文")
-        self.language_button.setToolTip(self.tr("Switch the language of the window"))
-        self.settings_button.setText(self.tr("Settings…"))
         self.next_action.setText(self.tr("Next customer"))
-        self.retranslate_profile()
+        self._retranslate_profile()
 
     def showEvent(self, event: QShowEvent) -> None:
         handle = self.windowHandle()
@@ -460,96 +358,3 @@ class MainWindow(Retranslating, QMainWindow):
         self.pool.clear()
         self.pool.waitForDone(3000)
         super().closeEvent(event)
-
-
-OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
-
-
-def prepare_platform() -> None:
-    """Without a display (Linux, no X or Wayland) use Qt's offscreen platform, and keep its one
-    harmless complaint off stderr so that a smoke test can treat any stderr output as a failure."""
-    if sys.platform.startswith("linux") and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-        return
-
-    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
-        if message != OFFSCREEN_NOISE:
-            sys.stderr.write(message + "\n")
-
-    qInstallMessageHandler(handler)
-
-
-class _AfterFirstPaint(QObject):
-    """Runs ``then`` once, just after the watched window has painted for the first time."""
-
-    def __init__(self, window: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(window)
-        self._then = then
-        window.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, self._then)
-        return False
-
-
-class Startup:
-    """The window's start: the frame paints first, then the first page, then the runtime.
-
-    ``runtime`` is None until ``finished``; ``ready`` tells when the window can run calls.
-    """
-
-    def __init__(self) -> None:
-        prepare_platform()
-        existing = QApplication.instance()
-        self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-        self.app.setApplicationName("LinkFace Desk")
-        preferences = PreferenceStore.open_default()
-        self.translations = Translations()
-        self.translations.set_language(preferences.load().language or system_language())
-        self.window = MainWindow(None, self.translations, preferences)
-        self.runtime: Runtime | None = None
-        _AfterFirstPaint(self.window, self._first_page)
-        self.window.show()
-
-    def _first_page(self) -> None:
-        self.window.show_page(self.window.sidebar.currentRow())
-        QTimer.singleShot(0, self._runtime)
-
-    def _runtime(self) -> None:
-        """Open settings, history and logs on the worker pool: the window never waits on the disk."""
-        from app.runtime import Runtime
-        from app.ui.worker import Task
-
-        task = Task(lambda _progress: Runtime(), self.window)
-        task.succeeded.connect(self._attach)
-        task.failed.connect(self._failed)
-        task.start(self.window.pool)
-
-    def _failed(self, exc: BaseException) -> None:
-        """The settings or data folder cannot be used: say which and why, in the window's language."""
-        from app.ui.words import error_view
-
-        self.window.statusBar().showMessage(
-            QCoreApplication.translate("MainWindow", "The app could not start: %1").replace(
-                "%1", error_view(exc).title))
-
-    def _attach(self, runtime: Runtime) -> None:
-        self.runtime = runtime
-        self.window.attach(runtime, runtime.profiles, runtime.secrets)
-
-    @property
-    def ready(self) -> bool:
-        return self.runtime is not None
-
-
-def run_app() -> int:
-    """Open the window on the last used profile (the Sandbox on a first run); returns the exit code."""
-    startup = Startup()
-    try:
-        return startup.app.exec()
-    finally:
-        if startup.runtime is not None:
-            startup.runtime.close()

@@ -113,7 +113,7 @@ def _check(report: list[tuple[bool, str]], ok: bool, text: str) -> bool:
 
 
 def run_self_test() -> int:
-    from app.ui.main_window import prepare_platform
+    from app.ui.startup import prepare_platform
 
     prepare_platform()
     from PySide6.QtCore import QCoreApplication
@@ -154,7 +154,8 @@ def run_self_test() -> int:
         try:
             window.show()
             app.processEvents()
-            _check(report, window.sandbox_mark.isVisible(), "window: built on the Sandbox profile, SANDBOX mark shown")
+            _check(report, window.top_bar.sandbox_mark.isVisible(),
+                   "window: built on the Sandbox profile, SANDBOX mark shown")
             for scenario in SCENARIOS:
                 page = run_scenario(window, scenario, samples)
                 title = page.result.banner.title.text()

@@ -424,28 +424,8 @@
         <translation>无法写入日志文件（%1）；调用仍会记入历史记录。</translation>
     </message>
     <message>
-        <source>Billed today %1 · this month %2</source>
-        <translation>今日计费 %1 · 本月 %2</translation>
-    </message>
-    <message>
-        <source>billing unknown: %1 today, %2 this month</source>
-        <translation>计费未知：今日 %1，本月 %2</translation>
-    </message>
-    <message>
-        <source>Billing unknown: calls that may have been billed although no readable answer came back; History shows them under &quot;Billing unknown&quot;.</source>
-        <translation>计费未知：未收到可读应答、但可能已计费的调用；历史记录中可按“计费未知”筛选。</translation>
-    </message>
-    <message>
         <source>Now working on profile %1.</source>
         <translation>当前使用配置：%1。</translation>
-    </message>
-    <message>
-        <source>SANDBOX · test data, not a real account</source>
-        <translation>沙箱 SANDBOX · 测试数据，非真实账户</translation>
-    </message>
-    <message>
-        <source>Every result here is made up by the built-in sandbox.</source>
-        <translation>此处所有结果均由内置沙箱模拟生成。</translation>
     </message>
     <message>
         <source>Profile: %1</source>
@@ -470,18 +450,6 @@
     <message>
         <source>The Chinese translation is missing from this installation.</source>
         <translation>此安装缺少中文翻译文件。</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>配置</translation>
-    </message>
-    <message>
-        <source>Switch the language of the window</source>
-        <translation>切换界面语言</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>设置…</translation>
     </message>
     <message>
         <source>Next customer</source>
@@ -959,6 +927,41 @@
     <message>
         <source>Expired: get a new token</source>
         <translation>已过期：请重新获取</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Billed today %1 · this month %2</source>
+        <translation>今日计费 %1 · 本月 %2</translation>
+    </message>
+    <message>
+        <source>billing unknown: %1 today, %2 this month</source>
+        <translation>计费未知：今日 %1，本月 %2</translation>
+    </message>
+    <message>
+        <source>Billing unknown: calls that may have been billed although no readable answer came back; History shows them under &quot;Billing unknown&quot;.</source>
+        <translation>计费未知：未收到可读应答、但可能已计费的调用；历史记录中可按“计费未知”筛选。</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>SANDBOX · test data, not a real account</source>
+        <translation>沙箱 SANDBOX · 测试数据，非真实账户</translation>
+    </message>
+    <message>
+        <source>Every result here is made up by the built-in sandbox.</source>
+        <translation>此处所有结果均由内置沙箱模拟生成。</translation>
+    </message>
+    <message>
+        <source>Switch the language of the window</source>
+        <translation>切换界面语言</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>设置…</translation>
     </message>
 </context>
 <context>

@@ -153,7 +153,7 @@ def test_window_calls_are_recorded_counted_and_checked_again(qtbot: Any, window:
     page.liveness.set_path(samples / "zhang-san.lfs")
     press_enter_and_wait(qtbot, page)
     assert runtime.history.count() == before + 2
-    qtbot.waitUntil(lambda: f"Billed today {today_before + 1} " in window.counters.text())
+    qtbot.waitUntil(lambda: f"Billed today {today_before + 1} " in window.top_bar.counters.text())
 
     window.sidebar.setCurrentRow(6 - 1)  # History follows the five task pages
     history = window.history()

@@ -110,6 +110,6 @@ def test_an_unreadable_answer_is_shown_and_counted_as_billing_unknown(
     assert banner(page)[0] == "The server's answer could not be read"
     assert "look it up in History" in banner(page)[1]
     assert page.result.detail_text("billed").startswith("Unknown")
-    qtbot.waitUntil(lambda: "billing unknown: 1 today, 1 this month" in window.counters.text())
+    qtbot.waitUntil(lambda: "billing unknown: 1 today, 1 this month" in window.top_bar.counters.text())
     assert [r.billing for r in runtime.history.query()] == ["unknown"]
     window.close()

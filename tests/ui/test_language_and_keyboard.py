@@ -21,17 +21,17 @@ def test_switching_to_chinese_rewords_everything_on_screen(qtbot: Any, window: A
     press_enter_and_wait(qtbot, page, page.id_number)
     assert banner(page)[0] == "Different person"
 
-    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.language_button.text() == "English")  # Qt posts LanguageChange
+    qtbot.mouseClick(window.top_bar.language_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.top_bar.language_button.text() == "English")  # Qt posts LanguageChange
     assert [window.sidebar.item(i).text() for i in range(5)] == [
         "人证比对", "人脸比对", "防Hack检测", "活体解析", "SDK Token"]
     assert banner(page) == ("不同人", "活体采集与照片不一致，请勿继续办理。")
     assert page.trail.state_of(TrailStep.SCORE) == (StepState.STOPPED, "不同人（低于 40）")
     assert page.run_button.text().startswith("核验")
     assert page.result.detail_text("billed") == "是：本次调用计入账户费用"
-    assert window.sandbox_mark.text().startswith("沙箱 SANDBOX")
+    assert window.top_bar.sandbox_mark.text().startswith("沙箱 SANDBOX")
 
-    qtbot.mouseClick(window.language_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.top_bar.language_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: banner(page)[0] == "Different person")
     assert window.sidebar.item(0).text() == "ID verification"
 
@@ -52,8 +52,8 @@ def test_catalogue_errors_and_field_reasons_follow_the_language(qtbot: Any, wind
 
 
 def test_sandbox_is_marked_everywhere(window: Any) -> None:
-    assert window.sandbox_mark.isVisible()
-    assert window.sandbox_mark.text() == "SANDBOX · test data, not a real account"
+    assert window.top_bar.sandbox_mark.isVisible()
+    assert window.top_bar.sandbox_mark.text() == "SANDBOX · test data, not a real account"
     assert "SANDBOX" in window.status_profile.text() and "Sandbox" in window.status_profile.text()
     assert window.windowTitle().endswith("[SANDBOX]")
 

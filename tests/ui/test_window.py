@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_start_up_paints_the_frame_then_loads_the_runtime(qtbot: Any, monkeypatch: Any, tmp_path: Path) -> None:
-    from app.ui.main_window import Startup
+    from app.ui.startup import Startup
 
     monkeypatch.setenv("LINKFACE_DESK_HOME", str(tmp_path))
     startup = Startup()
@@ -26,8 +26,8 @@ def test_start_up_paints_the_frame_then_loads_the_runtime(qtbot: Any, monkeypatc
     assert window.sidebar.item(0).text() == "ID verification"
     qtbot.waitUntil(lambda: startup.ready, timeout=10_000)
     assert window.pages[0] is not None and window.stack.currentWidget() is window.pages[0]
-    assert window.sandbox_mark.isVisible() and window.profile_name() == "Sandbox"
-    qtbot.waitUntil(lambda: window.counters.text() == "Billed today 0 · this month 0")
+    assert window.top_bar.sandbox_mark.isVisible() and window.profile_name() == "Sandbox"
+    qtbot.waitUntil(lambda: window.top_bar.counters.text() == "Billed today 0 · this month 0")
     window.close()
     assert startup.runtime is not None
     startup.runtime.close()
@@ -41,16 +41,16 @@ def test_switching_profile_clears_the_screen_and_the_sandbox_mark(qtbot: Any, wi
     window._fill_profiles()
     page = window.current_page
     page.liveness.set_path(samples / "zhang-san.lfs")
-    window.profile_box.setCurrentText("Branch")
+    window.top_bar.profile_box.setCurrentText("Branch")
     try:
         assert not page.liveness.has_source()  # a new account is a new customer
-        assert not window.sandbox_mark.isVisible()
+        assert not window.top_bar.sandbox_mark.isVisible()
         assert window.status_profile.text() == "Profile: Branch"
         assert window.windowTitle() == "LinkFace Desk — Branch"
         assert page.face_threshold == 0.8
     finally:
-        window.profile_box.setCurrentText("Sandbox")
-    assert window.sandbox_mark.isVisible()
+        window.top_bar.profile_box.setCurrentText("Sandbox")
+    assert window.top_bar.sandbox_mark.isVisible()
 
 
 def test_settings_dialog_changes_the_idle_timeout(qtbot: Any, window: Any) -> None:
