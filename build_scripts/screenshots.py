@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.scale != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(args.scale)
 
-    from app.ui.main_window import prepare_platform
+    from app.ui.startup import prepare_platform
 
     prepare_platform()
     from PySide6.QtWidgets import QApplication, QStyleFactory, QTabWidget

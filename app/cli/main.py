@@ -256,7 +256,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.command is None:
-        from app.ui.main_window import run_app
+        from app.ui.startup import run_app
 
         return run_app()
     if args.command == "sandbox":

@@ -28,12 +28,6 @@ from app.ui.i18n import (
 from app.ui.idle import IdleWatcher
 from app.ui.pages.registry import PAGES, TaskPages
 from app.ui.preferences import Preferences, PreferenceStore
-
-# The start moved to app.ui.startup; these stay importable from here for callers outside app/ui
-# (the linkface-desk CLI, tests/perf/bench_ui.py, build_scripts/screenshots.py).
-from app.ui.startup import Startup as Startup
-from app.ui.startup import prepare_platform as prepare_platform
-from app.ui.startup import run_app as run_app
 from app.ui.top_bar import SANDBOX_PROFILE_NAME, TopBar
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, scaled_font

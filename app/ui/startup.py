@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, qInstallMe
 from PySide6.QtWidgets import QApplication
 
 from app.ui.i18n import Translations, system_language
+from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
 
 if TYPE_CHECKING:
@@ -64,9 +65,6 @@ class Startup:
     """
 
     def __init__(self) -> None:
-        # Here, not at the top: app.ui.main_window still offers these names to its old importers.
-        from app.ui.main_window import MainWindow
-
         prepare_platform()
         existing = QApplication.instance()
         self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)

@@ -57,7 +57,7 @@ app.exec()
 """
 
 APP = PAINT_HOOK + r"""
-from app.ui.main_window import Startup
+from app.ui.startup import Startup
 startup = Startup()  # what run_app() does before app.exec()
 hook = FirstPaint()
 startup.window.installEventFilter(hook)
@@ -67,7 +67,7 @@ startup.app.exec()
 READY = r"""
 import os, time
 from PySide6.QtCore import QTimer
-from app.ui.main_window import Startup
+from app.ui.startup import Startup
 startup = Startup()
 
 def poll():
@@ -133,8 +133,9 @@ def worst_stall(base: str, samples: Path, big: Path) -> tuple[float, float, floa
     from app.runtime import Runtime
     from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
     from app.ui.i18n import Translations
-    from app.ui.main_window import MainWindow, prepare_platform
+    from app.ui.main_window import MainWindow
     from app.ui.preferences import PreferenceStore
+    from app.ui.startup import prepare_platform
 
     prepare_platform()
     qapp = QApplication.instance() or QApplication([])
