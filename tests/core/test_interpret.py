@@ -1,8 +1,14 @@
+import json
+from typing import Any
+
 import pytest
 
 from app.core.contract import CallResult, Endpoint, HackData, IdNumberData, ParseData, SelfieData, TokenData
 from app.core.interpret import (
+    FALSE_ACCEPT_TABLE,
     CertificateBand,
+    FaceScorePlace,
+    Step,
     StepState,
     TrailStep,
     Verdict,
@@ -12,6 +18,7 @@ from app.core.interpret import (
     id_trail,
     is_hack,
     motions,
+    summarize,
     verdict_for,
 )
 
@@ -111,3 +118,220 @@ def test_verdict_for_each_endpoint() -> None:
     assert verdict_for(_result(ParseData(True))) is Verdict.LIVENESS_PASSED
     assert verdict_for(_result(ParseData(False))) is Verdict.LIVENESS_FAILED
     assert Verdict.SUSPECTED_ATTACK.tone.value == "bad"
+
+
+# --- exact readings ------------------------------------------------------------------------------
+
+
+def test_the_documents_false_accept_table() -> None:
+    assert FALSE_ACCEPT_TABLE == ((0.4, 10), (0.5, 100), (0.6, 1_000), (0.7, 10_000), (0.8, 100_000),
+                                  (0.9, 1_000_000))
+
+
+@pytest.mark.parametrize(
+    ("score", "threshold", "place"),
+    [
+        (0.0, 0.7, FaceScorePlace(0.0, 0.7, False, -1, None)),
+        (0.39, 0.7, FaceScorePlace(0.39, 0.7, False, -1, None)),
+        (0.4, 0.7, FaceScorePlace(0.4, 0.7, False, 0, 10)),
+        (0.65, 0.6, FaceScorePlace(0.65, 0.6, True, 2, 1_000)),
+        (0.7, 0.7, FaceScorePlace(0.7, 0.7, True, 3, 10_000)),
+        (0.95, 0.9, FaceScorePlace(0.95, 0.9, True, 5, 1_000_000)),
+        (0.85, 0.9, FaceScorePlace(0.85, 0.9, False, 4, 100_000)),
+    ],
+)
+def test_face_score_place_fields(score: float, threshold: float, place: FaceScorePlace) -> None:
+    assert face_score_place(score, threshold) == place
+
+
+def test_face_score_place_default_threshold_is_07() -> None:
+    assert face_score_place(0.5) == FaceScorePlace(0.5, 0.7, False, 1, 100)
+
+
+@pytest.mark.parametrize(("score", "text"), [(0.0, "> 1/10"), (0.4, "1/10"), (0.6, "1/1,000"), (0.9, "1/1,000,000")])
+def test_false_accept_text(score: float, text: str) -> None:
+    assert face_score_place(score).false_accept_text == text
+
+
+@pytest.mark.parametrize(("threshold", "one_in"), [(0.3, None), (0.4, 10), (0.55, 100), (0.8, 100_000),
+                                                   (0.9, 1_000_000), (0.99, 1_000_000)])
+def test_false_accept_at_an_operating_threshold(threshold: float, one_in: int | None) -> None:
+    assert false_accept_at(threshold) == one_in
+
+
+NOT_REACHED = StepState.NOT_REACHED
+
+
+@pytest.mark.parametrize(
+    ("data", "steps"),
+    [
+        (IdNumberData(2, 1, 1, 90.0), [
+            Step(TrailStep.IMAGE_QUALITY, StepState.STOPPED, "quality_failed"),
+            Step(TrailStep.NAME_ID, NOT_REACHED, ""),
+            Step(TrailStep.PHOTO_ON_FILE, NOT_REACHED, ""),
+            Step(TrailStep.SCORE, NOT_REACHED, ""),
+        ]),
+        (IdNumberData(1, 3), [
+            Step(TrailStep.IMAGE_QUALITY, StepState.PASSED, "passed"),
+            Step(TrailStep.NAME_ID, StepState.STOPPED, "no_record"),
+            Step(TrailStep.PHOTO_ON_FILE, NOT_REACHED, ""),
+            Step(TrailStep.SCORE, NOT_REACHED, ""),
+        ]),
+        (IdNumberData(1, 1, 9, 90.0), [
+            Step(TrailStep.IMAGE_QUALITY, StepState.PASSED, "passed"),
+            Step(TrailStep.NAME_ID, StepState.PASSED, "passed"),
+            Step(TrailStep.PHOTO_ON_FILE, StepState.STOPPED, "unknown_9"),
+            Step(TrailStep.SCORE, NOT_REACHED, ""),
+        ]),
+        (IdNumberData(1, 1, 1, 40.0), [
+            Step(TrailStep.IMAGE_QUALITY, StepState.PASSED, "passed"),
+            Step(TrailStep.NAME_ID, StepState.PASSED, "passed"),
+            Step(TrailStep.PHOTO_ON_FILE, StepState.PASSED, "passed"),
+            Step(TrailStep.SCORE, StepState.STOPPED, "uncertain"),
+        ]),
+        (IdNumberData(1, 1, 1, 45.0), [
+            Step(TrailStep.IMAGE_QUALITY, StepState.PASSED, "passed"),
+            Step(TrailStep.NAME_ID, StepState.PASSED, "passed"),
+            Step(TrailStep.PHOTO_ON_FILE, StepState.PASSED, "passed"),
+            Step(TrailStep.SCORE, StepState.PASSED, "same"),
+        ]),
+    ],
+)
+def test_trail_lists_every_step_once(data: IdNumberData, steps: list[Step]) -> None:
+    assert list(id_trail(data).steps) == steps
+
+
+def _call(endpoint: Endpoint, data: object, charge: int = 1) -> CallResult:  # type: ignore[type-arg]
+    return CallResult(endpoint=endpoint, data=data, request_id="req-1", sequence_id="seq-1",  # type: ignore[arg-type]
+                      charge=charge)
+
+
+def test_summary_of_an_id_number_result() -> None:
+    summary = summarize(_call(Endpoint.ID_NUMBER, IdNumberData(1, 1, 1, 46.5, 0.2, "L1")))
+    assert summary == {
+        "endpoint": "idnumber",
+        "verdict": "same_person",
+        "result": {"check_result": 1, "id_name_result": 1, "photo_result": 1, "certificate_score": 46.5,
+                   "hack_score": 0.2, "liveness_encrypt_data_id": "L1"},
+        "request_id": "req-1",
+        "sequence_id": "seq-1",
+        "charge": 1,
+        "billed": True,
+        "trail": [
+            {"step": "image_quality", "state": "passed", "reason": "passed"},
+            {"step": "name_id", "state": "passed", "reason": "passed"},
+            {"step": "photo_on_file", "state": "passed", "reason": "passed"},
+            {"step": "score", "state": "passed", "reason": "same"},
+        ],
+        "certificate_band": "same",
+        "hack": False,
+    }
+    assert list(summary) == ["endpoint", "verdict", "result", "request_id", "sequence_id", "charge", "billed",
+                             "trail", "certificate_band", "hack"]
+
+
+def test_summary_of_an_id_number_result_that_stopped_early() -> None:
+    summary = summarize(_call(Endpoint.ID_NUMBER, IdNumberData(1, 2, hack_score=0.99), charge=2))
+    assert summary == {
+        "endpoint": "idnumber",
+        "verdict": "suspected_attack",
+        "result": {"check_result": 1, "id_name_result": 2, "photo_result": None, "certificate_score": None,
+                   "hack_score": 0.99, "liveness_encrypt_data_id": None},
+        "request_id": "req-1",
+        "sequence_id": "seq-1",
+        "charge": 2,
+        "billed": False,
+        "trail": [
+            {"step": "image_quality", "state": "passed", "reason": "passed"},
+            {"step": "name_id", "state": "stopped", "reason": "mismatch"},
+            {"step": "photo_on_file", "state": "not_reached", "reason": ""},
+            {"step": "score", "state": "not_reached", "reason": ""},
+        ],
+        "hack": True,
+    }  # no certificate_band without a certificate_score
+
+
+def test_summary_of_a_selfie_result_uses_the_operating_threshold() -> None:
+    data = SelfieData(0.65, None, "L", "I")
+    summary = summarize(_call(Endpoint.SELFIE, data, charge=2), face_threshold=0.6)
+    assert summary == {
+        "endpoint": "selfie",
+        "verdict": "same_person",
+        "result": {"face_score": 0.65, "hack_score": None, "liveness_encrypt_data_id": "L", "image_id": "I"},
+        "request_id": "req-1",
+        "sequence_id": "seq-1",
+        "charge": 2,
+        "billed": False,
+        "face_threshold": 0.6,
+        "false_accept_at_score": "1/1,000",
+    }  # no hack key without a hack score
+    default = summarize(_call(Endpoint.SELFIE, data))
+    assert (default["verdict"], default["face_threshold"], default["false_accept_at_score"]) == (
+        "different_person", 0.7, "1/1,000")
+
+
+def test_summary_of_a_selfie_with_a_hack_score() -> None:
+    summary = summarize(_call(Endpoint.SELFIE, SelfieData(0.3, 0.5)), face_threshold=0.8)
+    assert {k: summary[k] for k in ("verdict", "face_threshold", "false_accept_at_score", "hack")} == {
+        "verdict": "different_person", "face_threshold": 0.8, "false_accept_at_score": "> 1/10", "hack": False}
+
+
+def test_summary_of_a_hack_result() -> None:
+    assert summarize(_call(Endpoint.HACK, HackData(0.99, "L"))) == {
+        "endpoint": "hack",
+        "verdict": "suspected_attack",
+        "result": {"hack_score": 0.99, "liveness_encrypt_data_id": "L"},
+        "request_id": "req-1",
+        "sequence_id": "seq-1",
+        "charge": 1,
+        "billed": True,
+        "hack": True,
+    }
+    assert summarize(_call(Endpoint.HACK, HackData(0.98)))["hack"] is False
+
+
+def test_summary_of_a_parse_result_lists_the_motions() -> None:
+    summary = summarize(_call(Endpoint.PARSE, ParseData(True, (0, 3, 9), "i", "v", "l")))
+    assert summary == {
+        "endpoint": "parse",
+        "verdict": "liveness_passed",
+        "result": {"liveness_result": True, "motion_process": [0, 3, 9], "image_id": "i", "video_id": "v",
+                   "liveness_encrypt_data_id": "l"},
+        "request_id": "req-1",
+        "sequence_id": "seq-1",
+        "charge": 1,
+        "billed": True,
+        "motions": [{"code": 0, "name": "blink"}, {"code": 3, "name": "nod"}, {"code": 9, "name": "unknown"}],
+    }
+    assert type(summary["result"]["motion_process"]) is list
+
+
+def test_summary_of_a_token_result() -> None:
+    assert summarize(_call(Endpoint.TOKEN, TokenData("t-1"), charge=2)) == {
+        "endpoint": "token",
+        "verdict": "token_issued",
+        "result": {"token": "t-1"},
+        "request_id": "req-1",
+        "sequence_id": "seq-1",
+        "charge": 2,
+        "billed": False,
+    }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [TokenData("t"), IdNumberData(1, 1, 1, 50.0, 0.1, "l"), IdNumberData(3), HackData(0.1), SelfieData(0.9, 0.99),
+     ParseData(False, (1, 2))],
+)
+def test_summaries_are_json(data: Any) -> None:
+    summary = summarize(_call(Endpoint.TOKEN, data))
+    assert json.loads(json.dumps(summary)) == summary
+    assert summary["verdict"] == verdict_for(_call(Endpoint.TOKEN, data)).value
+
+
+def test_every_verdict_has_a_tone() -> None:
+    assert {v.value: v.tone.value for v in Verdict} == {
+        "same_person": "good", "needs_review": "review", "different_person": "bad", "name_id_mismatch": "bad",
+        "no_record": "bad", "no_photo": "review", "recapture": "review", "suspected_attack": "bad",
+        "live_person": "good", "liveness_passed": "good", "liveness_failed": "bad", "token_issued": "info",
+    }
