@@ -3,6 +3,8 @@
 #   bash build_scripts/dev.sh run    set up (first time) and start the app on the built-in sandbox
 #   bash build_scripts/dev.sh test   set up (first time) and run every check: ruff, mypy, pytest
 #   bash build_scripts/dev.sh perf   run the benchmarks under tests/perf
+#   bash build_scripts/dev.sh mutate mutation testing of the rule modules with tests/core and tests/client
+#                                    (mutmut; fails below 90% of mutants killed; ~3 min on 2 cores)
 # Setting up means: Debian/Ubuntu system packages Qt and the keychain tests need (via apt-get,
 # with sudo when not root), then a virtual environment in .venv with the project installed.
 set -euo pipefail
@@ -68,5 +70,6 @@ case "$cmd" in
   run)  setup_system; setup_python; exec "$VENV/bin/linkface-desk" "$@" ;;
   test) setup_system; setup_python; run_tests "$@" ;;
   perf) setup_system; setup_python; for b in tests/perf/bench_*.py; do echo "== $b"; "$PY" "$b"; done ;;
-  *) echo "usage: $0 run|test|perf" >&2; exit 64 ;;
+  mutate) setup_system; setup_python; "$PY" -m pip install -q -e ".[mutation]"; "$PY" build_scripts/mutation.py "$@" ;;
+  *) echo "usage: $0 run|test|perf|mutate" >&2; exit 64 ;;
 esac

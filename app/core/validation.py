@@ -167,7 +167,11 @@ def check_detection_type(value: str, allowed: tuple[str, ...] = DETECTION_TYPES)
 
 def check_url(field: str, url: str) -> str:
     value = url.strip()
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+    except ValueError:  # an unbalanced [ or ] in the host, or a character that normalizes to a delimiter
+        raise InputRejected(field, "url_format", "The address cannot be read; check it character by character.",
+                            "无法识别该地址，请逐字检查。") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise InputRejected(
             field, "url_scheme", "The address must start with http:// or https:// and name a host.",
