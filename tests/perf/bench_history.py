@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from app.core.errors import Billing  # noqa: E402
 from app.core.history import COLUMNS, Filter, History  # noqa: E402
 
 ROWS = 100_000
@@ -32,16 +33,20 @@ def fill(history: History) -> None:
     span_ms = 90 * 24 * 3600 * 1000
     rows = []
     for n in range(ROWS):
-        endpoint = ENDPOINTS[n % 5]
-        rows.append((
-            now_ms - (ROWS - n) * (span_ms // ROWS), PROFILES[n % 3], endpoint, f"seq{n:060d}", f"TID{n:032x}",
-            "0000" if n % 17 else "1009", "ok" if n % 17 else "api_error", VERDICTS[n % 5] if n % 17 else None,
-            int(n % 17 != 0), "clerk", f"{n:032x}", None, 300, "张*" if endpoint == "idnumber" else None,
-            f"110105********{n % 10000:04d}" if endpoint == "idnumber" else None, "{}", None, int(n % 3 == 2),
-        ))
+        endpoint, ok = ENDPOINTS[n % 5], n % 17 != 0
+        rows.append({
+            "at_ms": now_ms - (ROWS - n) * (span_ms // ROWS), "profile": PROFILES[n % 3], "endpoint": endpoint,
+            "sequence_id": f"seq{n:060d}", "request_id": f"TID{n:032x}", "code": "0000" if ok else "1009",
+            "outcome": "ok" if ok else "api_error", "verdict": VERDICTS[n % 5] if ok else None,
+            "billing": "billed" if ok else "not_billed", "operator": "clerk", "liveness_id": f"{n:032x}",
+            "image_id": None, "duration_ms": 300, "name_masked": "张*" if endpoint == "idnumber" else None,
+            "id_masked": f"110105********{n % 10000:04d}" if endpoint == "idnumber" else None, "details": "{}",
+            "error": None, "sandbox": int(n % 3 == 2),
+        })
     names = [c for c in COLUMNS if c != "id"]
     with history._transaction() as db:
-        db.executemany(f"INSERT INTO calls ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})", rows)
+        db.executemany(f"INSERT INTO calls ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
+                       [[row[name] for name in names] for row in rows])
 
 
 def timed(history: History, where: Filter, offset: int = 0) -> float:
@@ -83,7 +88,7 @@ def main() -> None:
         cases = {
             "newest page, no filter": (Filter(), 0),
             "profile + endpoint + last 7 days": (Filter(since=week, profile=PROFILES[0], endpoint="idnumber"), 0),
-            "verdict + billed, page 20": (Filter(verdict="suspected_attack", billed=True), 1000),
+            "verdict + billed, page 20": (Filter(verdict="suspected_attack", billing=Billing.BILLED), 1000),
             "search by masked ID": (Filter(search="110105********0042"), 0),
             "search by full ID (masked first)": (Filter(search="110105199001010042"), 0),
             "search by request_id": (Filter(search=f"TID{77777:032x}"), 0),
