@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 from app.core import paths
 from app.core.client import Connection, LinkFaceClient, Progress, ProxyMode
-from app.core.contract import CallResult, IdNumberRequest, Request
+from app.core.contract import CallResult, FieldKind, Request
+from app.core.endpoints import person_values, read, spec
 from app.core.errors import ApiError, InputRejected, LinkFaceError, ProtocolError, RecordState
 from app.core.history import BilledCounts, History, HistoryError, failure_values, os_account, result_values
-from app.core.interpret import verdict_for
+from app.core.interpret import Checked
 from app.core.journal import Journal
 from app.core.logs import REDACT, logger, setup_logging
 from app.core.profiles import Profile, ProfileStore
@@ -135,18 +136,18 @@ class Runtime:
     def run(
         self, profile: Profile | str, request: Request, progress: Progress | None = None,
         sequence_id: str | None = None,
-    ) -> CallResult[Any]:
-        """Send one call on a profile, record it in history and the log; raises LinkFaceError subclasses.
+    ) -> Checked:
+        """Send one call on a profile, read its result once, record it in history and the log; raises
+        LinkFaceError subclasses.
 
         Input rejected locally is not recorded: nothing was sent. A billable call whose history row
-        cannot be written is refused (HistoryError) before anything is sent. The result's (or the
-        error's) ``record`` says where its record went.
+        cannot be written is refused (HistoryError) before anything is sent. ``record`` on the answer
+        (or the error) says where its record went.
         """
         if isinstance(profile, str):
             profile = self.profiles.get(profile)
-        if isinstance(request, IdNumberRequest):
-            REDACT.add_name(request.name)
-            REDACT.add_id_number(request.id_number)
+        for kind, value in person_values(request).items():  # scrubbed from whatever is kept or logged
+            REDACT.add_name(value) if kind is FieldKind.NAME else REDACT.add_id_number(value)
         sequence_id = sequence_id or new_sequence_id()
         started = time.monotonic()
         endpoint = request.endpoint.value
@@ -165,12 +166,11 @@ class Runtime:
                 profile.name, request, error, sequence_id, time.monotonic() - started, profile.is_sandbox))
             raise
         result = _scrub_result(result)
+        reading = read(result, profile.face_threshold)
         logger().info("call %s on %r: %s, request_id %s, billed %s, %.0f ms", endpoint, profile.name,
-                      verdict_for(result, profile.face_threshold).value, result.request_id, result.billed,
-                      result.duration_s * 1000)
-        record = recording.finish(result_values(profile.name, request, result, profile.face_threshold,
-                                                profile.is_sandbox))
-        return dataclasses.replace(result, record=record)
+                      reading.verdict.value, result.request_id, result.billed, result.duration_s * 1000)
+        record = recording.finish(result_values(profile.name, request, result, reading, profile.is_sandbox))
+        return Checked(result, reading, record)
 
     def export_diagnostics(self, out: Path, versions: dict[str, Any] | None = None) -> Path:
         """The support zip: logs, versions, settings (no secrets) and recent history (masked)."""
@@ -210,13 +210,13 @@ class _Recording:
             return
         history = self._runtime.history
         if history is None:
-            if request.endpoint.billable and self._runtime.history_problem is not None:
+            if spec(request.endpoint).billable and self._runtime.history_problem is not None:
                 raise self._runtime.history_problem
             return
         try:
             self._row_id = history.begin(self._profile.name, request, sequence_id, self._profile.is_sandbox)
         except HistoryError:
-            if request.endpoint.billable:
+            if spec(request.endpoint).billable:
                 raise
             logger().warning("a %s call is sent without its history row (never billed)", request.endpoint.value)
 

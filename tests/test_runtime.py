@@ -55,7 +55,7 @@ def test_saved_profile_needs_its_secret_and_can_opt_out_of_history(home: dict[st
             runtime.run("Branch", TokenRequest("liveness"))
         assert info.value.rule == "secret_missing" and "set-secret" in info.value.message
         runtime.secrets.set("Branch", SANDBOX_API_SECRET)
-        assert runtime.run("Branch", TokenRequest("liveness")).data.token
+        assert runtime.run("Branch", TokenRequest("liveness")).result.data.token
         assert runtime.history is not None and runtime.history.count() == 0
 
 
@@ -68,6 +68,6 @@ def test_history_from_a_newer_version_is_reported_not_damaged(home: dict[str, st
     with Runtime(environ=home) as runtime:
         assert runtime.history is None and runtime.history_problem is not None
         assert "newer" in runtime.history_problem.message
-        assert runtime.run("Sandbox", TokenRequest("liveness")).data.token  # the app keeps working
+        assert runtime.run("Sandbox", TokenRequest("liveness")).result.data.token  # the app keeps working
         assert runtime.billed_counts("Sandbox") == BilledCounts(0, 0)
     assert path.read_bytes() == before

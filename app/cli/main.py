@@ -16,23 +16,23 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, assert_never
 
 from app.cli.history_cmd import add_history_parser, run_history
 from app.cli.profile_cmd import add_profile_parser, run_profile
 from app.core.contract import (
     DETECTION_TYPES,
+    Endpoint,
+    FieldKind,
     FileSource,
-    HackRequest,
-    IdNumberRequest,
-    ParseRequest,
+    FormField,
     Request,
-    SelfieRequest,
     Source,
+    SourceSpec,
     StoredIdSource,
-    TokenRequest,
     UrlSource,
 )
+from app.core.endpoints import SPECS, spec
 from app.core.errors import InputRejected, LinkFaceError, RecordState, error_summary
 from app.core.interpret import summarize
 from app.core.profiles import SANDBOX_PROFILE_NAME, Profile
@@ -49,34 +49,64 @@ RECORD_WARNINGS = {
 COMMAND_LINE_PROFILE = "command-line"  # the profile name history records for --base-url/--api-id calls
 
 
-def _source(args: argparse.Namespace, kind: str, required: bool = True) -> Source:
-    given = [
-        (FileSource, getattr(args, f"{kind}_file")),
-        (UrlSource, getattr(args, f"{kind}_url")),
-        (StoredIdSource, getattr(args, f"{kind}_id")),
-    ]
-    chosen = [(cls, value) for cls, value in given if value is not None]
+def _source(args: argparse.Namespace, source_spec: SourceSpec) -> Source:
+    flag = f"--{source_spec.attribute}"
+    given = [(kind, getattr(args, f"{source_spec.attribute}_{kind}")) for kind in ("file", "url", "id")]
+    chosen = [(kind, value) for kind, value in given if value is not None]
     if len(chosen) != 1:
         raise InputRejected(
-            kind, "one_source", f"Give exactly one of --{kind}-file, --{kind}-url or --{kind}-id.",
-            f"请只指定 --{kind}-file、--{kind}-url 或 --{kind}-id 中的一个。",
+            source_spec.attribute, "one_source", f"Give exactly one of {flag}-file, {flag}-url or {flag}-id.",
+            f"请只指定 {flag}-file、{flag}-url 或 {flag}-id 中的一个。",
         )
-    cls, value = chosen[0]
-    return FileSource(Path(value)) if cls is FileSource else cls(value)
+    kind, value = chosen[0]
+    return FileSource(Path(value)) if kind == "file" else UrlSource(value) if kind == "url" else StoredIdSource(value)
 
 
 def build_request(args: argparse.Namespace) -> Request:
     """Turn the parsed flags of `call ENDPOINT` into a typed request (validated later by the client)."""
-    endpoint = args.endpoint
-    if endpoint == "token":
-        return TokenRequest(args.detection_type)
-    if endpoint == "idnumber":
-        return IdNumberRequest(args.name, args.id_number, _source(args, "liveness"), args.auto_hack)
-    if endpoint == "hack":
-        return HackRequest(_source(args, "liveness"))
-    if endpoint == "selfie":
-        return SelfieRequest(_source(args, "liveness"), _source(args, "selfie"), args.auto_rotate, args.auto_hack)
-    return ParseRequest(_source(args, "liveness"))
+    declared = spec(Endpoint(args.endpoint))
+    values: dict[str, Any] = {f.attribute: getattr(args, f.attribute) for f in declared.form}
+    values.update({s.attribute: _source(args, s) for s in declared.sources})
+    return declared.request(**values)
+
+
+def _endpoint_help(endpoint: Endpoint) -> str:
+    match endpoint:
+        case Endpoint.ID_NUMBER:
+            return "liveness vs ID-card photo"
+        case Endpoint.SELFIE:
+            return "liveness vs a selfie"
+        case Endpoint.HACK:
+            return "hack detection on a liveness capture"
+        case Endpoint.PARSE:
+            return "parse a liveness file"
+        case Endpoint.TOKEN:
+            return "get an SDK token"
+        case _:
+            assert_never(endpoint)
+
+
+def _add_form_field(parser: argparse.ArgumentParser, form_field: FormField) -> None:
+    flag = "--" + form_field.attribute.replace("_", "-")
+    match form_field.kind:
+        case FieldKind.NAME | FieldKind.ID_NUMBER:
+            parser.add_argument(flag, dest=form_field.attribute, required=True)
+        case FieldKind.FLAG:
+            parser.add_argument(flag, dest=form_field.attribute, action="store_true")
+        case FieldKind.DETECTION_TYPE:
+            parser.add_argument(flag, dest=form_field.attribute, default=DETECTION_TYPES[0],
+                                help=f"one of {', '.join(DETECTION_TYPES)}")
+        case _:
+            assert_never(form_field.kind)
+
+
+def _add_source(parser: argparse.ArgumentParser, source_spec: SourceSpec) -> None:
+    name, fields = source_spec.attribute, source_spec.fields
+    group = parser.add_argument_group(f"{name} source (exactly one)")
+    group.add_argument(f"--{name}-file", metavar="PATH")
+    group.add_argument(f"--{name}-url", metavar="URL")
+    group.add_argument(f"--{name}-id", metavar="ID", help=f"a {fields.stored_id.removeprefix('selfie_')} returned "
+                       "earlier")
 
 
 def _add_call_parser(commands: Any) -> None:
@@ -90,27 +120,12 @@ def _add_call_parser(commands: Any) -> None:
     where.add_argument("--api-id", help="API id, with --base-url")
     where.add_argument("--sequence-id", help="your own request serial (default: 64 random characters)")
     where.add_argument("--face-threshold", type=float, help="operating threshold for face_score (default 0.7)")
-    liveness = argparse.ArgumentParser(add_help=False)
-    group = liveness.add_argument_group("liveness source (exactly one)")
-    group.add_argument("--liveness-file", metavar="PATH")
-    group.add_argument("--liveness-url", metavar="URL")
-    group.add_argument("--liveness-id", metavar="ID", help="a liveness_encrypt_data_id returned earlier")
-
-    token = endpoints.add_parser("token", parents=[conn], help="get an SDK token")
-    token.add_argument("--detection-type", default="liveness", help=f"one of {', '.join(DETECTION_TYPES)}")
-    idnumber = endpoints.add_parser("idnumber", parents=[conn, liveness], help="liveness vs ID-card photo")
-    idnumber.add_argument("--name", required=True)
-    idnumber.add_argument("--id-number", required=True)
-    idnumber.add_argument("--auto-hack", action="store_true")
-    endpoints.add_parser("hack", parents=[conn, liveness], help="hack detection on a liveness capture")
-    selfie = endpoints.add_parser("selfie", parents=[conn, liveness], help="liveness vs a selfie")
-    photo = selfie.add_argument_group("selfie source (exactly one)")
-    photo.add_argument("--selfie-file", metavar="PATH")
-    photo.add_argument("--selfie-url", metavar="URL")
-    photo.add_argument("--selfie-id", metavar="ID", help="an image_id returned earlier")
-    selfie.add_argument("--auto-rotate", action="store_true")
-    selfie.add_argument("--auto-hack", action="store_true")
-    endpoints.add_parser("parse", parents=[conn, liveness], help="parse a liveness file")
+    for declared in sorted(SPECS.values(), key=lambda d: list(Endpoint).index(d.endpoint)):
+        parser = endpoints.add_parser(declared.endpoint.value, parents=[conn], help=_endpoint_help(declared.endpoint))
+        for source_spec in declared.sources:
+            _add_source(parser, source_spec)
+        for form_field in declared.form:
+            _add_form_field(parser, form_field)
 
 
 def _add_sandbox_parsers(commands: Any) -> None:
@@ -189,12 +204,12 @@ def run_call(args: argparse.Namespace, runtime: Runtime) -> int:
     try:
         request = build_request(args)
         profile = _profile_for(args, runtime)
-        result = runtime.run(profile, request, sequence_id=args.sequence_id)
+        checked = runtime.run(profile, request, sequence_id=args.sequence_id)
     except LinkFaceError as exc:
         return fail(exc, runtime)
     _print_json({"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
-                 **summarize(result, profile.face_threshold), "record": result.record.value})
-    return EXIT_NOT_RECORDED if warn_if_not_recorded(result.record, runtime) else EXIT_OK
+                 **summarize(checked.result, checked.reading), "record": checked.record.value})
+    return EXIT_NOT_RECORDED if warn_if_not_recorded(checked.record, runtime) else EXIT_OK
 
 
 def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
@@ -213,8 +228,8 @@ def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
 
 
 def run_profile_command(args: argparse.Namespace, runtime: Runtime) -> int:
-    return run_profile(args, runtime.run, store=runtime.profiles, secrets=runtime.secrets,
-                       environ=runtime.environ)
+    return run_profile(args, lambda profile, request: runtime.run(profile, request), store=runtime.profiles,
+                       secrets=runtime.secrets, environ=runtime.environ)
 
 
 def run_sandbox(args: argparse.Namespace) -> int:

@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.core.client import LinkFaceClient
-from app.core.contract import DETECTION_TYPES, CallResult, Request, TokenRequest
+from app.core.contract import DETECTION_TYPES, Request, TokenRequest
+from app.core.endpoints import read
 from app.core.errors import ApiError, InputRejected, LinkFaceError, error_summary
+from app.core.interpret import Checked
 from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
 from app.core.secrets import SECRET_ENV, SecretStore, check_secret, secret_for
 from app.core.signing import TimestampUnit
 
-Caller = Callable[[Profile, Request], CallResult[Any]]
+Caller = Callable[[Profile, Request], Checked]
 """Sends one request on a profile; the app's (app.runtime.Runtime.run) also records it in history."""
 
 
@@ -36,12 +38,13 @@ def keychain_caller(secrets: SecretStore, environ: Mapping[str, str]) -> Caller:
     The Sandbox profile needs the in-process sandbox, which the app's own caller provides.
     """
 
-    def call(profile: Profile, request: Request) -> CallResult[Any]:
+    def call(profile: Profile, request: Request) -> Checked:
         if profile.is_sandbox:
             raise InputRejected("profile", "sandbox_server", "The Sandbox profile needs the in-process sandbox, "
                                 "which this command was not given.", "沙箱配置需要内置沙箱服务，本命令未提供。")
         with LinkFaceClient(profile.connection(secret_for(profile, secrets, environ))) as client:
-            return client.call(request)
+            result = client.call(request)
+        return Checked(result, read(result, profile.face_threshold))
 
     return call
 
@@ -167,10 +170,10 @@ def _test(args: argparse.Namespace, ctx: _Context) -> int:
     if ctx.environ.get(SECRET_ENV) and not profile.is_sandbox:
         sys.stderr.write(f"linkface-desk: signing with ${SECRET_ENV}, not the keychain's secret.\n")
     try:
-        result = ctx.call(profile, TokenRequest(profile.detection_types[0]))
+        result = ctx.call(profile, TokenRequest(profile.detection_types[0])).result
     except ApiError as exc:
         if exc.code == "1000":
-            now = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+            now = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
             sys.stderr.write(f"linkface-desk: profile {profile.name!r}: the server refused the signature, so the "
                              f"api_id, the secret or this computer's clock ({now}) is wrong.\n")
         raise

@@ -27,7 +27,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, assert_never
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -38,10 +38,7 @@ from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from app.core.contract import (
-    DATA_TYPES,
     DETECTION_TYPES,
-    LIVENESS_FILE_MAX_BYTES,
-    SELFIE_FIELDS,
     SUCCESS,
     CallResult,
     Endpoint,
@@ -55,13 +52,15 @@ from app.core.contract import (
     SelfieData,
     SelfieRequest,
     Source,
-    SourceFields,
+    SourceKind,
+    SourceSpec,
     StoredIdSource,
     TokenData,
     TokenRequest,
     UrlSource,
     parse_envelope,
 )
+from app.core.endpoints import form_values, parse_data, spec
 from app.core.errors import (
     ApiError,
     Billing,
@@ -73,14 +72,14 @@ from app.core.errors import (
     TransportKind,
 )
 from app.core.signing import TimestampUnit, make_timestamp, new_sequence_id, sign
-from app.core.validation import SELFIE_MAX_BYTES, check_open_file, check_request, check_sequence_id, image_header
+from app.core.validation import check_open_file, check_request, check_sequence_id, image_header
 
 Progress = Callable[[int, int], "bool | None"]
 """Called with (bytes sent, total bytes) while the request body streams; return False to cancel."""
 
 _IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
                "GIF": "image/gif", "TIFF": "image/tiff"}
-TOKEN_CONNECT_RETRIES = 2
+UNBILLED_CONNECT_RETRIES = 2  # a call that is never billed may retry a connection nothing was sent on
 UPLOAD_CHUNK_BYTES = 256 * 1024  # measured: 64 KB reads cost ~10% more time, 1 MB ones ~7 MB of memory
 # The real answers are a few hundred bytes; anything over this (after decompression) is cut off.
 MAX_ANSWER_BYTES = 1024 * 1024
@@ -383,7 +382,7 @@ class LinkFaceClient:
         endpoint = request.endpoint
         if before_send is not None:
             before_send(request, sequence_id)
-        attempts = 1 + (TOKEN_CONNECT_RETRIES if endpoint is Endpoint.TOKEN else 0)
+        attempts = 1 + (0 if spec(endpoint).billable else UNBILLED_CONNECT_RETRIES)
         started = time.monotonic()
         for attempt in range(attempts):
             try:
@@ -398,14 +397,16 @@ class LinkFaceClient:
     def _send(self, request: Request, sequence_id: str, progress: Progress | None) -> tuple[int, bytes]:
         """Stream the request and read the answer within the call's deadline: (HTTP status, body)."""
         c = self.connection
-        billable = request.endpoint.billable
+        endpoint = spec(request.endpoint)
+        billable = endpoint.billable
         timestamp = make_timestamp(c.timestamp_unit)
-        fields: dict[str, Any] = dict(request.form())
+        fields: dict[str, Any] = dict(form_values(request))
         fields["timestamp"] = timestamp
         fields["sign"] = sign(c.api_id, c.api_secret, timestamp)
         with ExitStack() as files:
-            for names, source in request.sources():
-                fields[names.name_for(source)] = self._source_value(names, source, files)
+            for source_spec in endpoint.sources:
+                source = getattr(request, source_spec.attribute)
+                fields[source_spec.fields.name_for(source)] = self._source_value(source_spec, source, files)
             encoder = MultipartEncoder(fields=fields)
             body: Any = encoder
             if progress is not None:
@@ -413,7 +414,7 @@ class LinkFaceClient:
             with _Deadline.armed(c.deadline_s(encoder.len)) as deadline:
                 try:
                     response = self._session.post(
-                        self.base_url + request.endpoint.path,
+                        self.base_url + endpoint.path,
                         params={"sequence_id": sequence_id, "api_id": c.api_id},
                         data=_Chunked(body),
                         headers={"Content-Type": encoder.content_type, "Content-Length": str(encoder.len)},
@@ -436,29 +437,32 @@ class LinkFaceClient:
             return answer
 
     @staticmethod
-    def _source_value(names: SourceFields, source: Source, files: ExitStack) -> Any:
+    def _source_value(source_spec: SourceSpec, source: Source, files: ExitStack) -> Any:
+        """A URL or id as text; a file as its multipart part, checked on the very handle that is sent."""
         if isinstance(source, UrlSource):
             return source.url
         if isinstance(source, StoredIdSource):
             return source.id
-        selfie = names.file == SELFIE_FIELDS.file
-        limit = SELFIE_MAX_BYTES if selfie else LIVENESS_FILE_MAX_BYTES
+        field = source_spec.fields.file
         try:  # non-blocking: a pipe swapped in after the check must not hang the call (check_open_file refuses it)
             flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
             handle: BinaryIO = files.enter_context(os.fdopen(os.open(source.path, flags), "rb"))
         except OSError as exc:  # it vanished or changed since it was checked: nothing has been sent
             raise InputRejected(
-                names.file, "readable", f"{source.path.name} can no longer be read ({exc.strerror}); "
+                field, "readable", f"{source.path.name} can no longer be read ({exc.strerror}); "
                 "it was moved or changed after it was checked. Choose it again.",
                 f"{source.path.name} 已无法读取（{exc.strerror}），检查后被移动或修改，请重新选择。",
             ) from None
-        check_open_file(handle, names.file, source.path.name, limit)  # the very file that is sent
-        if selfie:
-            fmt = image_header(handle, names.file).format  # to label the part; validation decoded it
-            handle.seek(0)
-            return (f"selfie.{fmt.lower()}", handle, _IMAGE_MIME[fmt])
-        # A neutral file name: the real one may carry the customer's name.
-        return ("liveness.dat", handle, "application/octet-stream")
+        check_open_file(handle, field, source.path.name, source_spec.max_bytes)
+        match source_spec.kind:
+            case SourceKind.LIVENESS:  # a neutral file name: the real one may carry the customer's name
+                return ("liveness.dat", handle, "application/octet-stream")
+            case SourceKind.IMAGE:
+                fmt = image_header(handle, field).format  # to label the part; validation decoded it
+                handle.seek(0)
+                return (f"{source_spec.attribute}.{fmt.lower()}", handle, _IMAGE_MIME[fmt])
+            case _:
+                assert_never(source_spec.kind)
 
 
 def _deadline_error(deadline: _Deadline, sequence_id: str, billable: bool) -> TransportError:
@@ -490,7 +494,8 @@ def _read_answer(response: requests.Response, sequence_id: str, billable: bool) 
 def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, duration: float) -> CallResult[Any]:
     """Read the answer strictly: the envelope and the HTTP status together, then the endpoint's data."""
     raw = body.decode("utf-8", errors="replace")
-    billing = Billing.UNKNOWN if endpoint.billable else Billing.NOT_BILLED
+    declared = spec(endpoint)
+    billing = Billing.UNKNOWN if declared.billable else Billing.NOT_BILLED
     try:
         payload = json.loads(body.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite_float)
     except UnicodeDecodeError:
@@ -510,7 +515,7 @@ def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, d
         if envelope.code != SUCCESS:  # whatever the HTTP status: the vendor's older API answers errors as 400
             raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw)
         assert envelope.data is not None  # parse_envelope guarantees data on 0000
-        data = DATA_TYPES[endpoint].from_json(envelope.data)
+        data = parse_data(endpoint, envelope.data)
     except (ProtocolError, RecursionError) as exc:
         reason = exc.reason if isinstance(exc, ProtocolError) else "its JSON is nested too deeply"
         raise ProtocolError(reason, raw, status, sequence_id, billing) from None

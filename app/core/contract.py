@@ -1,24 +1,26 @@
-"""The endpoint contract: paths, request inputs and typed results, as in API-NOTES.md.
+"""The contract's vocabulary: sources, request inputs and typed results, as in API-NOTES.md.
 
 Inputs are typed so that an ambiguous request cannot be built: a liveness (or selfie) source is
 exactly one of a file, a URL or an id the server returned earlier. Results carry the canonical
-field names; only the aliases API-NOTES lists are accepted on the way in.
+field names; only the aliases the endpoint registry (app.core.endpoints) lists are accepted on the
+way in. Which endpoint uses which of these, and everything else about it, is declared there once.
 """
 
 from __future__ import annotations
 
 import math
 import reprlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from app.core.errors import Billing, ProtocolError, RecordState
+from app.core.errors import Billing, ProtocolError
 
 
 class Endpoint(str, Enum):
-    """The five calls; the value is the short name the CLI and history use."""
+    """The calls; the value is the short name the CLI and history use. Each is declared in app.core.endpoints."""
 
     TOKEN = "token"
     ID_NUMBER = "idnumber"
@@ -26,30 +28,13 @@ class Endpoint(str, Enum):
     SELFIE = "selfie"
     PARSE = "parse"
 
-    @property
-    def path(self) -> str:
-        return PATHS[self]
-
-    @property
-    def billable(self) -> bool:
-        """get_token is never billed; every other call may be (the server's ``charge`` says)."""
-        return self is not Endpoint.TOKEN
-
-
-PATHS: dict[Endpoint, str] = {
-    Endpoint.TOKEN: "/v2/sdk/get_token",
-    Endpoint.ID_NUMBER: "/v2/sdk/identity/liveness_idnumber_verification",
-    # The document's heading spells it liveness_hack_dectect; the request URL below it is this one.
-    Endpoint.HACK: "/v2/sdk/hackness/liveness_hack_detect",
-    Endpoint.SELFIE: "/v2/sdk/identity/liveness_selfie_verification",
-    Endpoint.PARSE: "/v2/sdk/liveness/parse_liveness_result",
-}
 
 DEFAULT_BASE_URL = "https://cloudapi.linkface.cn"
 DETECTION_TYPES: tuple[str, ...] = ("liveness", "idcard_ocr", "bankcard_ocr")
 SUCCESS = "0000"
 CHARGED, NOT_CHARGED = 1, 2
 LIVENESS_FILE_MAX_BYTES = 10 * 1024 * 1024
+SELFIE_MAX_BYTES = 5 * 1024 * 1024
 TOKEN_VALIDITY_SECONDS = 5 * 60
 
 
@@ -100,23 +85,59 @@ LIVENESS_FIELDS = SourceFields("liveness_encrypt_data", "liveness_encrypt_data_u
 SELFIE_FIELDS = SourceFields("selfie_file", "selfie_url", "selfie_image_id")
 
 
+class SourceKind(str, Enum):
+    """What a file source holds, which decides how it is checked and labelled."""
+
+    LIVENESS = "liveness"  # the SDK's encrypted capture: opaque bytes, sent as application/octet-stream
+    IMAGE = "image"  # a photo (JPG, PNG, BMP, GIF, TIFF): decoded fully before the call is billed
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """One source of an endpoint: the request attribute (also the CLI's flag prefix), its field names
+    and its limits."""
+
+    attribute: str  # liveness, selfie: --liveness-file, --selfie-url, ...
+    kind: SourceKind
+    fields: SourceFields
+    max_bytes: int
+
+
+LIVENESS_SOURCE = SourceSpec("liveness", SourceKind.LIVENESS, LIVENESS_FIELDS, LIVENESS_FILE_MAX_BYTES)
+SELFIE_SOURCE = SourceSpec("selfie", SourceKind.IMAGE, SELFIE_FIELDS, SELFIE_MAX_BYTES)
+
+
+class FieldKind(str, Enum):
+    """What a form field holds, which decides its check, its CLI flag and whether it is personal data."""
+
+    NAME = "name"  # a person's name: personal data, masked after the decision
+    ID_NUMBER = "id_number"  # a resident ID number: personal data, masked after the decision
+    FLAG = "flag"  # true or false
+    DETECTION_TYPE = "detection_type"  # one of the profile's detection types
+
+    @property
+    def personal(self) -> bool:
+        return self in (FieldKind.NAME, FieldKind.ID_NUMBER)
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One form field of an endpoint: the API's name and the request attribute that holds it (also the
+    CLI flag: --auto-hack)."""
+
+    name: str
+    attribute: str
+    kind: FieldKind
+
+
 # --- requests ------------------------------------------------------------------------------------
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
+# Plain data: the registry says which field each attribute travels as.
 
 
 @dataclass(frozen=True)
 class TokenRequest:
     detection_type: str
     endpoint = Endpoint.TOKEN
-
-    def form(self) -> dict[str, str]:
-        return {"detection_type": self.detection_type}
-
-    def sources(self) -> list[tuple[SourceFields, Source]]:
-        return []
 
 
 @dataclass(frozen=True)
@@ -127,23 +148,11 @@ class IdNumberRequest:
     auto_hack: bool = False
     endpoint = Endpoint.ID_NUMBER
 
-    def form(self) -> dict[str, str]:
-        return {"name": self.name, "id_number": self.id_number, "auto_hack": _flag(self.auto_hack)}
-
-    def sources(self) -> list[tuple[SourceFields, Source]]:
-        return [(LIVENESS_FIELDS, self.liveness)]
-
 
 @dataclass(frozen=True)
 class HackRequest:
     liveness: Source
     endpoint = Endpoint.HACK
-
-    def form(self) -> dict[str, str]:
-        return {}
-
-    def sources(self) -> list[tuple[SourceFields, Source]]:
-        return [(LIVENESS_FIELDS, self.liveness)]
 
 
 @dataclass(frozen=True)
@@ -154,23 +163,11 @@ class SelfieRequest:
     auto_hack: bool = False
     endpoint = Endpoint.SELFIE
 
-    def form(self) -> dict[str, str]:
-        return {"selfie_auto_rotate": _flag(self.auto_rotate), "selfie_auto_hack": _flag(self.auto_hack)}
-
-    def sources(self) -> list[tuple[SourceFields, Source]]:
-        return [(LIVENESS_FIELDS, self.liveness), (SELFIE_FIELDS, self.selfie)]
-
 
 @dataclass(frozen=True)
 class ParseRequest:
     liveness: Source
     endpoint = Endpoint.PARSE
-
-    def form(self) -> dict[str, str]:
-        return {}
-
-    def sources(self) -> list[tuple[SourceFields, Source]]:
-        return [(LIVENESS_FIELDS, self.liveness)]
 
 
 Request = TokenRequest | IdNumberRequest | HackRequest | SelfieRequest | ParseRequest
@@ -192,7 +189,7 @@ UNIT_SCORE_TOP, CERTIFICATE_SCORE_TOP = 1.0, 100.0  # face and hack scores are 0
 class _Fields:
     """Typed reads from a JSON object, each failure a ProtocolError naming the field."""
 
-    def __init__(self, data: dict[str, Any], aliases: dict[str, str] | None = None) -> None:
+    def __init__(self, data: dict[str, Any], aliases: Mapping[str, str] | None = None) -> None:
         self._data = data
         self._aliases = aliases or {}
 
@@ -274,17 +271,8 @@ class TokenData:
     token: str
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> TokenData:
-        return cls(token=_Fields(data).req_str("token"))
-
-
-# The document's examples write result/id_name/photo/score; its table's names are canonical.
-_ID_NUMBER_ALIASES = {
-    "check_result": "result",
-    "id_name_result": "id_name",
-    "photo_result": "photo",
-    "certificate_score": "score",
-}
+    def from_json(cls, data: dict[str, Any], aliases: Mapping[str, str] | None = None) -> TokenData:
+        return cls(token=_Fields(data, aliases).req_str("token"))
 
 
 @dataclass(frozen=True)
@@ -297,8 +285,8 @@ class IdNumberData:
     liveness_encrypt_data_id: str | None = None
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> IdNumberData:
-        f = _Fields(data, _ID_NUMBER_ALIASES)
+    def from_json(cls, data: dict[str, Any], aliases: Mapping[str, str] | None = None) -> IdNumberData:
+        f = _Fields(data, aliases)
         return cls(
             check_result=f.req_int("check_result"),
             id_name_result=f.opt_int("id_name_result"),
@@ -309,18 +297,14 @@ class IdNumberData:
         )
 
 
-# The vendor's v1 hack page names the hack score `score`.
-_HACK_ALIASES = {"hack_score": "score"}
-
-
 @dataclass(frozen=True)
 class HackData:
     hack_score: float
     liveness_encrypt_data_id: str | None = None
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> HackData:
-        f = _Fields(data, _HACK_ALIASES)
+    def from_json(cls, data: dict[str, Any], aliases: Mapping[str, str] | None = None) -> HackData:
+        f = _Fields(data, aliases)
         return cls(hack_score=f.req_score("hack_score", UNIT_SCORE_TOP),
                    liveness_encrypt_data_id=f.opt_str("liveness_encrypt_data_id"))
 
@@ -333,8 +317,8 @@ class SelfieData:
     image_id: str | None = None
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> SelfieData:
-        f = _Fields(data, _HACK_ALIASES)
+    def from_json(cls, data: dict[str, Any], aliases: Mapping[str, str] | None = None) -> SelfieData:
+        f = _Fields(data, aliases)
         return cls(
             face_score=f.req_score("face_score", UNIT_SCORE_TOP),
             hack_score=f.opt_score("hack_score", UNIT_SCORE_TOP),
@@ -352,8 +336,8 @@ class ParseData:
     liveness_encrypt_data_id: str | None = None
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> ParseData:
-        f = _Fields(data)
+    def from_json(cls, data: dict[str, Any], aliases: Mapping[str, str] | None = None) -> ParseData:
+        f = _Fields(data, aliases)
         return cls(
             liveness_result=f.req_bool("liveness_result"),
             motion_process=f.int_list("motion_process"),
@@ -364,13 +348,6 @@ class ParseData:
 
 
 ResultData = TokenData | IdNumberData | HackData | SelfieData | ParseData
-DATA_TYPES: dict[Endpoint, type[ResultData]] = {
-    Endpoint.TOKEN: TokenData,
-    Endpoint.ID_NUMBER: IdNumberData,
-    Endpoint.HACK: HackData,
-    Endpoint.SELFIE: SelfieData,
-    Endpoint.PARSE: ParseData,
-}
 
 D = TypeVar("D", TokenData, IdNumberData, HackData, SelfieData, ParseData)
 
@@ -436,7 +413,6 @@ class CallResult(Generic[D]):
     msg: str | None = None
     raw: str = field(default="", repr=False)
     duration_s: float = 0.0
-    record: RecordState = RecordState.NOT_RECORDED
 
     @property
     def billed(self) -> bool:

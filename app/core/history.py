@@ -28,9 +28,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from app.core.contract import CallResult, IdNumberRequest, Request
+from app.core.contract import CallResult, FieldKind, Request
+from app.core.endpoints import person_values, read, spec
 from app.core.errors import Billing, InputRejected, LinkFaceError, error_summary
-from app.core.interpret import summarize
+from app.core.interpret import Reading, summarize
 from app.core.masking import mask_id_number, mask_name
 from app.core.paths import aside_path, touch_private
 
@@ -334,7 +335,7 @@ class History:
         """Write the row of a call about to be sent: outcome pending, billing unknown (not billed for a call
         that never is). Raises HistoryError when it cannot be written: then the call must not be sent."""
         self.check_room()
-        billing = Billing.UNKNOWN if request.endpoint.billable else Billing.NOT_BILLED
+        billing = Billing.UNKNOWN if spec(request.endpoint).billable else Billing.NOT_BILLED
         return self.add({
             "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
             "outcome": PENDING, "billing": billing.value, **_person(request), "sandbox": int(sandbox),
@@ -367,7 +368,7 @@ class History:
     def record_result(
         self, profile: str, request: Request, result: CallResult[Any], face_threshold: float, sandbox: bool = False
     ) -> int:
-        return self.add(result_values(profile, request, result, face_threshold, sandbox))
+        return self.add(result_values(profile, request, result, read(result, face_threshold), sandbox))
 
     def record_failure(
         self, profile: str, request: Request, error: LinkFaceError, sequence_id: str, duration_s: float,
@@ -462,11 +463,14 @@ def _update_statement(row_id: int, values: dict[str, Any]) -> tuple[str, list[An
     return (f"UPDATE calls SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?", [*changes.values(), row_id])
 
 
-def result_values(profile: str, request: Request, result: CallResult[Any], face_threshold: float,
+def result_values(profile: str, request: Request, result: CallResult[Any], reading: Reading,
                   sandbox: bool = False) -> dict[str, Any]:
     """The row of a call that answered 0000 (already masked: the request's person fields are)."""
-    summary = summarize(result, face_threshold)
+    summary = summarize(result, reading)
     data = summary["result"]
+    for name, kind in spec(result.endpoint).personal_results.items():  # e.g. an OCR call's name and ID number
+        if isinstance(data.get(name), str):
+            data[name] = mask(kind, data[name])
     return {
         "profile": profile, "endpoint": result.endpoint.value, "sequence_id": result.sequence_id,
         "request_id": result.request_id, "code": "0000", "outcome": "ok", "verdict": summary["verdict"],
@@ -527,9 +531,16 @@ def os_account() -> str:
         return f"uid {uid}"
 
 
+def mask(kind: FieldKind, value: str) -> str:
+    """Personal data as it may be kept or shown after the decision."""
+    return mask_name(value) if kind is FieldKind.NAME else mask_id_number(value)
+
+
 def _person(request: Request) -> dict[str, str | None]:
-    if isinstance(request, IdNumberRequest):
-        return {"name_masked": mask_name(request.name), "id_masked": mask_id_number(request.id_number)}
-    return {"name_masked": None, "id_masked": None}
+    """The person columns, masked, from the fields the registry marks personal."""
+    person = person_values(request)
+    return {"name_masked": mask(FieldKind.NAME, person[FieldKind.NAME]) if FieldKind.NAME in person else None,
+            "id_masked": mask(FieldKind.ID_NUMBER, person[FieldKind.ID_NUMBER])
+            if FieldKind.ID_NUMBER in person else None}
 
 

@@ -7,11 +7,12 @@ hack_score > 0.98 is an attack; face_score thresholds 0.4…0.9 map to false-acc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from enum import Enum
 from typing import Any
 
 from app.core.contract import CallResult, HackData, IdNumberData, ParseData, SelfieData, TokenData
+from app.core.errors import RecordState
 
 CERTIFICATE_UNCERTAIN_FROM = 40.0
 CERTIFICATE_SAME_FROM = 45.0
@@ -137,7 +138,8 @@ class Step:
 @dataclass(frozen=True)
 class Trail:
     steps: tuple[Step, ...]
-    verdict: Verdict
+    verdict: Verdict  # the banner's: an attack overrides the match
+    match_verdict: Verdict  # what the steps alone say (the tone of the step that stopped the trail)
 
     @property
     def stopped_at(self) -> Step | None:
@@ -185,9 +187,8 @@ def id_trail(data: IdNumberData) -> Trail:
         verdict = _BAND_VERDICT[band]
         steps.append(Step(TrailStep.SCORE, StepState.PASSED if band is CertificateBand.SAME else StepState.STOPPED,
                           band.value))
-    if data.hack_score is not None and is_hack(data.hack_score):
-        verdict = Verdict.SUSPECTED_ATTACK
-    return Trail(tuple(steps), verdict)
+    attack = data.hack_score is not None and is_hack(data.hack_score)
+    return Trail(tuple(steps), Verdict.SUSPECTED_ATTACK if attack else verdict, verdict)
 
 
 # --- motions -------------------------------------------------------------------------------------
@@ -211,51 +212,91 @@ def motions(codes: tuple[int, ...]) -> tuple[Motion, ...]:
     return tuple(Motion(code, MOTION_NAMES.get(code, "unknown")) for code in codes)
 
 
-# --- one verdict per result ----------------------------------------------------------------------
+# --- one reading per result --------------------------------------------------------------------
 
 
-def verdict_for(result: CallResult[Any], face_threshold: float = DEFAULT_FACE_THRESHOLD) -> Verdict:
-    """The banner's decision for any successful call; a hack score over 0.98 overrides a match."""
-    data = result.data
-    if isinstance(data, TokenData):
-        return Verdict.TOKEN_ISSUED
-    if isinstance(data, IdNumberData):
-        return id_trail(data).verdict
-    if isinstance(data, HackData):
-        return Verdict.SUSPECTED_ATTACK if is_hack(data.hack_score) else Verdict.LIVE_PERSON
-    if isinstance(data, SelfieData):
-        if data.hack_score is not None and is_hack(data.hack_score):
-            return Verdict.SUSPECTED_ATTACK
-        return Verdict.SAME_PERSON if data.face_score >= face_threshold else Verdict.DIFFERENT_PERSON
-    assert isinstance(data, ParseData)
-    return Verdict.LIVENESS_PASSED if data.liveness_result else Verdict.LIVENESS_FAILED
+@dataclass(frozen=True)
+class Reading:
+    """What a result means, computed once per call (the runtime does it) and used by the window, the
+    CLI, the log and history alike. Only the parts the endpoint has are set."""
+
+    verdict: Verdict
+    face_threshold: float = DEFAULT_FACE_THRESHOLD
+    trail: Trail | None = None  # ID verification: the decision trail
+    certificate_band: CertificateBand | None = None
+    face: FaceScorePlace | None = None  # selfie verification: where the face score sits
+    hack: bool | None = None  # a hack score came back: is it an attack?
+    motions: tuple[Motion, ...] | None = None  # parse: the motions performed, in order
 
 
-def summarize(result: CallResult[Any], face_threshold: float = DEFAULT_FACE_THRESHOLD) -> dict[str, Any]:
-    """A JSON-ready reading of a result: the normalized data plus what it means, for the CLI and history."""
+@dataclass(frozen=True)
+class Checked:
+    """A call that answered 0000: its result, its one reading, and where its audit record went."""
+
+    result: CallResult[Any]
+    reading: Reading
+    record: RecordState = RecordState.NOT_RECORDED
+
+
+def _hack(hack_score: float | None) -> bool | None:
+    return None if hack_score is None else is_hack(hack_score)
+
+
+def read_token(data: TokenData, face_threshold: float) -> Reading:
+    return Reading(Verdict.TOKEN_ISSUED, face_threshold)
+
+
+def read_id_number(data: IdNumberData, face_threshold: float) -> Reading:
+    trail = id_trail(data)
+    band = None if data.certificate_score is None else certificate_band(data.certificate_score)
+    return Reading(trail.verdict, face_threshold, trail=trail, certificate_band=band, hack=_hack(data.hack_score))
+
+
+def read_hack(data: HackData, face_threshold: float) -> Reading:
+    attack = is_hack(data.hack_score)
+    return Reading(Verdict.SUSPECTED_ATTACK if attack else Verdict.LIVE_PERSON, face_threshold, hack=attack)
+
+
+def read_selfie(data: SelfieData, face_threshold: float) -> Reading:
+    """A hack score over 0.98 overrides a match."""
+    place = face_score_place(data.face_score, face_threshold)
+    attack = _hack(data.hack_score)
+    verdict = Verdict.SUSPECTED_ATTACK if attack else Verdict.SAME_PERSON if place.passes else Verdict.DIFFERENT_PERSON
+    return Reading(verdict, face_threshold, face=place, hack=attack)
+
+
+def read_parse(data: ParseData, face_threshold: float) -> Reading:
+    verdict = Verdict.LIVENESS_PASSED if data.liveness_result else Verdict.LIVENESS_FAILED
+    return Reading(verdict, face_threshold, motions=motions(data.motion_process))
+
+
+def summarize(result: CallResult[Any], reading: Reading) -> dict[str, Any]:
+    """A JSON-ready reading of a result: the typed data's fields plus what they mean, for the CLI and
+    history (the caller masks any personal field the registry names)."""
     data = result.data
     summary: dict[str, Any] = {
         "endpoint": result.endpoint.value,
-        "verdict": verdict_for(result, face_threshold).value,
-        "result": {k: list(v) if isinstance(v, tuple) else v for k, v in vars(data).items()},
+        "verdict": reading.verdict.value,
+        "result": {f.name: _json_value(getattr(data, f.name)) for f in fields(data)},
         "request_id": result.request_id,
         "sequence_id": result.sequence_id,
         "charge": result.charge,
         "billed": result.billed,
     }
-    if isinstance(data, IdNumberData):
-        summary["trail"] = [
-            {"step": s.step.value, "state": s.state.value, "reason": s.reason} for s in id_trail(data).steps
-        ]
-        if data.certificate_score is not None:
-            summary["certificate_band"] = certificate_band(data.certificate_score).value
-    if isinstance(data, SelfieData):
-        place = face_score_place(data.face_score, face_threshold)
-        summary["face_threshold"] = face_threshold
-        summary["false_accept_at_score"] = place.false_accept_text
-    hack_score = getattr(data, "hack_score", None)
-    if hack_score is not None:
-        summary["hack"] = is_hack(hack_score)
-    if isinstance(data, ParseData):
-        summary["motions"] = [{"code": m.code, "name": m.name} for m in motions(data.motion_process)]
+    if reading.trail is not None:
+        summary["trail"] = [{"step": s.step.value, "state": s.state.value, "reason": s.reason}
+                            for s in reading.trail.steps]
+    if reading.certificate_band is not None:
+        summary["certificate_band"] = reading.certificate_band.value
+    if reading.face is not None:
+        summary["face_threshold"] = reading.face_threshold
+        summary["false_accept_at_score"] = reading.face.false_accept_text
+    if reading.hack is not None:
+        summary["hack"] = reading.hack
+    if reading.motions is not None:
+        summary["motions"] = [{"code": m.code, "name": m.name} for m in reading.motions]
     return summary
+
+
+def _json_value(value: Any) -> Any:
+    return list(value) if isinstance(value, tuple) else value

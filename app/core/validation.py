@@ -15,7 +15,7 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, assert_never, cast
 from urllib.parse import urlsplit
 
 from PIL import Image, UnidentifiedImageError
@@ -23,19 +23,20 @@ from PIL import Image, UnidentifiedImageError
 from app.core.contract import (
     DETECTION_TYPES,
     LIVENESS_FIELDS,
-    LIVENESS_FILE_MAX_BYTES,
+    LIVENESS_SOURCE,
     SELFIE_FIELDS,
+    SELFIE_MAX_BYTES,
+    FieldKind,
     FileSource,
-    HackRequest,
-    IdNumberRequest,
-    ParseRequest,
+    FormField,
     Request,
-    SelfieRequest,
     Source,
+    SourceKind,
+    SourceSpec,
     StoredIdSource,
-    TokenRequest,
     UrlSource,
 )
+from app.core.endpoints import spec
 from app.core.errors import InputRejected
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -53,7 +54,6 @@ EMOJI_SELECTORS = frozenset({"\ufe0e", "\ufe0f"})
 # Zero-width and bidi format characters, line/paragraph separators: invisible, and they can reorder text.
 NAME_INVISIBLE_CATEGORIES = frozenset({"Cf", "Zl", "Zp"})
 
-SELFIE_MAX_BYTES = 5 * 1024 * 1024
 IMAGE_MIN_SIDE_EXCLUSIVE = 8
 IMAGE_MAX_SIDE = 4000
 # Pillow's names for the formats the document accepts (MPO is a camera JPEG with extra frames).
@@ -274,11 +274,6 @@ def check_open_file(handle: BinaryIO, field: str, name: str, max_bytes: int) -> 
     return _check_size(field, info.st_size, max_bytes)
 
 
-def check_liveness_file(path: Path, field: str = "liveness_encrypt_data") -> Path:
-    _check_size(field, check_regular_file(field, path), LIVENESS_FILE_MAX_BYTES)
-    return path
-
-
 @dataclass(frozen=True)
 class ImageInfo:
     format: str  # JPEG, PNG, BMP, GIF or TIFF
@@ -356,38 +351,59 @@ def check_image_file(path: Path, field: str = "selfie_file", max_bytes: int = SE
         return inspect_image(stream, field)
 
 
-def check_liveness_source(source: Source) -> Source:
-    if isinstance(source, FileSource):
-        return replace(source, path=check_liveness_file(source.path))
-    if isinstance(source, UrlSource):
-        return UrlSource(check_url("liveness_encrypt_data_url", source.url))
-    return StoredIdSource(check_stored_id("liveness_encrypt_data_id", source.id))
+def check_file_source(source_spec: SourceSpec, path: Path) -> ImageInfo | None:
+    """A file for this source: a readable regular file within its limit; an image is decoded fully
+    (its format and size are returned)."""
+    field = source_spec.fields.file
+    match source_spec.kind:
+        case SourceKind.LIVENESS:
+            _check_size(field, check_regular_file(field, path), source_spec.max_bytes)
+            return None
+        case SourceKind.IMAGE:
+            return check_image_file(path, field, source_spec.max_bytes)
+        case _:
+            assert_never(source_spec.kind)
 
 
-def check_selfie_source(source: Source) -> Source:
-    if isinstance(source, FileSource):
-        check_image_file(source.path)
-        return source
-    if isinstance(source, UrlSource):
-        return UrlSource(check_url("selfie_url", source.url))
-    return StoredIdSource(check_stored_id("selfie_image_id", source.id))
+def check_liveness_file(path: Path) -> Path:
+    check_file_source(LIVENESS_SOURCE, path)
+    return path
+
+
+def check_source(source_spec: SourceSpec, source: Source) -> Source:
+    """One source of a request, normalized (a URL or id without surrounding spaces)."""
+    match source:
+        case FileSource():
+            check_file_source(source_spec, source.path)
+            return source
+        case UrlSource():
+            return UrlSource(check_url(source_spec.fields.url, source.url))
+        case StoredIdSource():
+            return StoredIdSource(check_stored_id(source_spec.fields.stored_id, source.id))
+        case _:
+            assert_never(source)
+
+
+def check_form_value(form_field: FormField, value: object, detection_types: tuple[str, ...]) -> object:
+    match form_field.kind:
+        case FieldKind.NAME:
+            return check_name(str(value))
+        case FieldKind.ID_NUMBER:
+            return check_id_number(str(value))
+        case FieldKind.DETECTION_TYPE:
+            return check_detection_type(str(value), detection_types)
+        case FieldKind.FLAG:
+            return bool(value)
+        case _:
+            assert_never(form_field.kind)
 
 
 def check_request(request: Request, detection_types: tuple[str, ...] = DETECTION_TYPES) -> Request:
-    """Validate and normalize a whole request; the client calls this before it opens a connection."""
-    if isinstance(request, TokenRequest):
-        return TokenRequest(check_detection_type(request.detection_type, detection_types))
-    if isinstance(request, IdNumberRequest):
-        return IdNumberRequest(
-            name=check_name(request.name),
-            id_number=check_id_number(request.id_number),
-            liveness=check_liveness_source(request.liveness),
-            auto_hack=request.auto_hack,
-        )
-    if isinstance(request, SelfieRequest):
-        return replace(
-            request, liveness=check_liveness_source(request.liveness), selfie=check_selfie_source(request.selfie)
-        )
-    if isinstance(request, HackRequest):
-        return HackRequest(check_liveness_source(request.liveness))
-    return ParseRequest(check_liveness_source(request.liveness))
+    """Validate and normalize a whole request, field by field as the registry declares it; the client
+    calls this before it opens a connection."""
+    endpoint = spec(request.endpoint)
+    changes: dict[str, object] = {
+        f.attribute: check_form_value(f, getattr(request, f.attribute), detection_types) for f in endpoint.form}
+    for source_spec in endpoint.sources:
+        changes[source_spec.attribute] = check_source(source_spec, getattr(request, source_spec.attribute))
+    return cast(Request, replace(cast(Any, request), **changes))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from threading import Lock
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, assert_never
 
 import requests
 import urllib3
@@ -33,13 +33,14 @@ from app.core.contract import (
     LIVENESS_FILE_MAX_BYTES,
     NOT_CHARGED,
     SELFIE_FIELDS,
+    SELFIE_MAX_BYTES,
     SUCCESS,
     Endpoint,
     SourceFields,
 )
 from app.core.errors import InputRejected, describe
 from app.core.signing import parse_timestamp, sign
-from app.core.validation import SELFIE_MAX_BYTES, check_id_number, inspect_image_bytes
+from app.core.validation import check_id_number, inspect_image_bytes
 from app.sandbox.livefile import LivenessCapture, LivenessFileError, make_liveness_file, read_liveness_file
 from app.sandbox.people import Person, find_person, photo_on_file
 from app.sandbox.scoring import FaceReading, certificate_score, face_score, hack_score, read_face
@@ -246,13 +247,21 @@ class SandboxApi:
         self._clock = clock
         self._captures = LruStore(directory=store_dir and store_dir / "captures", codec=_CAPTURE_CODEC)
         self._images = LruStore(directory=store_dir and store_dir / "images", codec=_FACE_CODEC)
-        self._handlers: dict[Endpoint, Callable[[dict[str, str], dict[str, bytes]], Outcome]] = {
-            Endpoint.TOKEN: self._token,
-            Endpoint.ID_NUMBER: self._id_number,
-            Endpoint.HACK: self._hack,
-            Endpoint.SELFIE: self._selfie,
-            Endpoint.PARSE: self._parse,
-        }
+
+    def _handler(self, endpoint: Endpoint) -> Callable[[dict[str, str], dict[str, bytes]], Outcome]:
+        match endpoint:
+            case Endpoint.TOKEN:
+                return self._token
+            case Endpoint.ID_NUMBER:
+                return self._id_number
+            case Endpoint.HACK:
+                return self._hack
+            case Endpoint.SELFIE:
+                return self._selfie
+            case Endpoint.PARSE:
+                return self._parse
+            case _:
+                assert_never(endpoint)
 
     def handle(self, call: ApiCall) -> Outcome:
         try:
@@ -266,7 +275,7 @@ class SandboxApi:
             if not call.query.get("sequence_id", b"").strip():
                 raise Refusal("1002")
             files = {name: call.parts[name] for name in FILE_FIELDS if name in call.parts}
-            return self._handlers[call.endpoint](form, files)
+            return self._handler(call.endpoint)(form, files)
         except Refusal as refusal:
             return Outcome(refusal.code)
 

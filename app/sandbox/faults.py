@@ -16,20 +16,13 @@ from dataclasses import dataclass, fields
 from typing import Any, Literal
 
 from app.core.contract import Endpoint
+from app.core.endpoints import spec
 
 BodyFault = Literal["truncated", "not_json"]
 ENVELOPE_FIELDS = ("request_id", "code", "msg", "data", "charge")
 MAX_DELAY_S = 60.0  # outlasts any client timeout; longer would only tie up the sandbox
 JSON_TYPE = "application/json; charset=utf-8"
 
-# The document's example spellings (see API-NOTES.md): idnumber's short names, hack's v1 `score`.
-_ALT_NAMES: dict[Endpoint, dict[str, str]] = {
-    Endpoint.ID_NUMBER: {
-        "check_result": "result", "id_name_result": "id_name", "photo_result": "photo", "certificate_score": "score",
-    },
-    Endpoint.HACK: {"hack_score": "score"},
-    Endpoint.SELFIE: {"hack_score": "score"},
-}
 
 
 # The JSON types each setting accepts over the control endpoint (null is not accepted: leave it out).
@@ -96,7 +89,7 @@ class Fault:
         altered = dict(envelope)
         data = altered.get("data")
         if self.alt_fields and isinstance(data, dict):
-            names = _ALT_NAMES.get(endpoint, {})
+            names = spec(endpoint).aliases  # the document's own spellings (API-NOTES.md)
             altered["data"] = {names.get(key, key): value for key, value in data.items()}
         if self.numeric_code:
             altered["code"] = int(altered["code"])

@@ -27,12 +27,13 @@ from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, assert_never
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from requests_toolbelt.multipart.decoder import MultipartDecoder
 
-from app.core.contract import PATHS, Endpoint
+from app.core.contract import Endpoint, SourceKind
+from app.core.endpoints import ENDPOINT_FOR_PATH, spec
 from app.sandbox.api import SANDBOX_API_ID, SANDBOX_API_SECRET, ApiCall, Outcome, SandboxApi
 from app.sandbox.faults import JSON_TYPE, Fault, error_page
 from app.sandbox.samples import build_samples
@@ -44,16 +45,19 @@ log = logging.getLogger(__name__)
 DEFAULT_PORT = 8765
 SAMPLES_PREFIX = "/_sandbox/samples/"
 FAULT_PATH = "/_sandbox/fault"
-# Largest body worth reading: the biggest legal parts plus 2 MB of form overhead. Over it, the
-# liveness-only calls answer 1002 (the liveness file is too large) and the selfie call 1013.
-BODY_LIMITS = {
-    Endpoint.TOKEN: 12 * 2**20,
-    Endpoint.ID_NUMBER: 12 * 2**20,
-    Endpoint.HACK: 12 * 2**20,
-    Endpoint.PARSE: 12 * 2**20,
-    Endpoint.SELFIE: 17 * 2**20,
-}
-TOO_LARGE_CODE = {Endpoint.SELFIE: "1013"}
+FORM_OVERHEAD = 2 * 2**20
+
+
+def body_limit(endpoint: Endpoint) -> int:
+    """The largest body worth reading: the endpoint's largest legal uploads plus the form's overhead."""
+    return FORM_OVERHEAD + sum(source.max_bytes for source in spec(endpoint).sources)
+
+
+def too_large_code(endpoint: Endpoint) -> str:
+    """Over the limit, a call with an image answers 1013 (image too large), the others 1002."""
+    return "1013" if any(s.kind is SourceKind.IMAGE for s in spec(endpoint).sources) else "1002"
+
+
 DRAIN_LIMIT = 64 * 2**20  # an over-limit body is read and dropped up to this, so the client sees the answer
 CONTROL_BODY_LIMIT = 64 * 1024
 MAX_PENDING_FAULTS = 1000  # per request and in all, so a client cannot queue millions
@@ -63,15 +67,23 @@ NOT_LOOPBACK_WARNING = (
     "Warning: the sandbox listens on {host}, not only on this computer: anyone on the network can call it "
     "with its public credentials. Fault control is still refused to other computers.\n"
 )
-# Simulated processing time per call, times delay_scale (0 for tests).
-LATENCY_S = {
-    Endpoint.TOKEN: 0.05,
-    Endpoint.ID_NUMBER: 0.4,
-    Endpoint.HACK: 0.2,
-    Endpoint.SELFIE: 0.3,
-    Endpoint.PARSE: 0.1,
-}
-_ENDPOINTS = {path: endpoint for endpoint, path in PATHS.items()}
+
+
+def latency_s(endpoint: Endpoint) -> float:
+    """Simulated processing time per call, times delay_scale (0 for tests)."""
+    match endpoint:
+        case Endpoint.TOKEN:
+            return 0.05
+        case Endpoint.ID_NUMBER:
+            return 0.4
+        case Endpoint.HACK:
+            return 0.2
+        case Endpoint.SELFIE:
+            return 0.3
+        case Endpoint.PARSE:
+            return 0.1
+        case _:
+            assert_never(endpoint)
 
 
 class Sandbox:
@@ -247,7 +259,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _post(self) -> None:
         url = urlsplit(self.path)
-        endpoint = _ENDPOINTS.get(url.path)
+        endpoint = ENDPOINT_FOR_PATH.get(url.path)
         if url.path == FAULT_PATH:
             self._post_fault()
         elif endpoint is None:
@@ -261,8 +273,8 @@ class _Handler(BaseHTTPRequestHandler):
     def _api_call(self, endpoint: Endpoint, query: str) -> None:
         sandbox = self.server.sandbox
         fault = sandbox.take_fault()
-        body = self._read_body(BODY_LIMITS[endpoint], TOO_LARGE_CODE.get(endpoint, "1002"))
-        time.sleep(LATENCY_S[endpoint] * sandbox.delay_scale + (fault.delay if fault else 0.0))
+        body = self._read_body(body_limit(endpoint), too_large_code(endpoint))
+        time.sleep(latency_s(endpoint) * sandbox.delay_scale + (fault.delay if fault else 0.0))
         if fault is not None and fault.http_status is not None:
             self._send(fault.http_status, error_page(fault.http_status), "text/html; charset=utf-8")
             return

@@ -17,8 +17,9 @@ if TYPE_CHECKING:  # the client module pulls in requests: not needed to draw the
     from PySide6.QtCore import QThreadPool
 
     from app.core.client import Progress
-    from app.core.contract import CallResult, Request
+    from app.core.contract import Request
     from app.core.history import BilledCounts, History, HistoryError
+    from app.core.interpret import Checked
     from app.runtime import Runtime
     from app.ui.widgets.clipboard import ClipboardKeeper
 
@@ -27,8 +28,7 @@ class Calls(Protocol):
     """The part of ``app.runtime.Runtime`` the window uses: calls, profiles' sandbox and threshold,
     the history file (or why there is none), and what went wrong at start."""
 
-    def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
-        ...
+    def run(self, profile: str, request: Request, progress: Progress | None = None) -> Checked: ...
 
     def is_sandbox(self, profile_name: str) -> bool: ...
 

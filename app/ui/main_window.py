@@ -323,7 +323,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         assert self.calls is not None and self.profiles is not None
         profile = self.profiles.get(profile_name)
-        return self.calls.run(profile_name, TokenRequest(profile.detection_types[0]))
+        return self.calls.run(profile_name, TokenRequest(profile.detection_types[0])).result
 
     def apply_preferences(self, preferences: Preferences) -> None:
         language_changed = preferences.language != self.preferences.language

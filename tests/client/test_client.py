@@ -11,8 +11,9 @@ import pytest
 
 from app.core.client import Connection, LinkFaceClient, check_base_url
 from app.core.contract import FileSource, StoredIdSource, UrlSource
+from app.core.endpoints import read
 from app.core.errors import CATALOGUE, ApiError, Cancelled, InputRejected, ProtocolError, TransportError
-from app.core.interpret import Verdict, verdict_for
+from app.core.interpret import Verdict
 from app.core.signing import TimestampUnit
 from app.sandbox.faults import Fault
 from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
@@ -49,7 +50,7 @@ def test_token(client: LinkFaceClient, detection_type: str) -> None:
 
 def test_idnumber_match_with_file_then_stored_id(client: LinkFaceClient, samples_dir: Path) -> None:
     first = client.verify_id_number(*ZHANG, sample(samples_dir, "zhang-san.lfs"), auto_hack=True)
-    assert verdict_for(first) is Verdict.SAME_PERSON and first.billed
+    assert read(first).verdict is Verdict.SAME_PERSON and first.billed
     assert first.data.hack_score is not None and first.data.hack_score < 0.98
     stored = first.data.liveness_encrypt_data_id
     assert stored
@@ -59,7 +60,7 @@ def test_idnumber_match_with_file_then_stored_id(client: LinkFaceClient, samples
 
 def test_idnumber_by_url(client: LinkFaceClient, sandbox: Sandbox) -> None:
     result = client.verify_id_number(*ZHANG, UrlSource(sandbox.sample_url("zhang-san.lfs")))
-    assert verdict_for(result) is Verdict.SAME_PERSON
+    assert read(result).verdict is Verdict.SAME_PERSON
 
 
 @pytest.mark.parametrize(
@@ -77,15 +78,15 @@ def test_idnumber_by_url(client: LinkFaceClient, sandbox: Sandbox) -> None:
 def test_idnumber_reaches_every_branch(client: LinkFaceClient, samples_dir: Path, name: str, id_number: str,
                                        capture: str, verdict: Verdict, billed: bool) -> None:
     result = client.verify_id_number(name, id_number, sample(samples_dir, capture))
-    assert verdict_for(result) is verdict
+    assert read(result).verdict is verdict
     assert result.billed is billed
 
 
 def test_hack_file_url_id(client: LinkFaceClient, sandbox: Sandbox, samples_dir: Path) -> None:
     live = client.detect_hack(sample(samples_dir, "zhang-san.lfs"))
-    assert verdict_for(live) is Verdict.LIVE_PERSON
+    assert read(live).verdict is Verdict.LIVE_PERSON
     attack = client.detect_hack(UrlSource(sandbox.sample_url("attack-screen.lfs")))
-    assert verdict_for(attack) is Verdict.SUSPECTED_ATTACK and attack.data.hack_score > 0.98
+    assert read(attack).verdict is Verdict.SUSPECTED_ATTACK and attack.data.hack_score > 0.98
     assert attack.data.liveness_encrypt_data_id
     again = client.detect_hack(StoredIdSource(attack.data.liveness_encrypt_data_id))
     assert again.data.hack_score == attack.data.hack_score
@@ -94,14 +95,14 @@ def test_hack_file_url_id(client: LinkFaceClient, sandbox: Sandbox, samples_dir:
 def test_selfie_every_source_kind(client: LinkFaceClient, sandbox: Sandbox, samples_dir: Path) -> None:
     same = client.verify_selfie(sample(samples_dir, "zhang-san.lfs"), sample(samples_dir, "zhang-san-selfie.jpg"),
                                 auto_hack=True)
-    assert verdict_for(same) is Verdict.SAME_PERSON and same.data.face_score >= 0.8 and same.data.hack_score
+    assert read(same).verdict is Verdict.SAME_PERSON and same.data.face_score >= 0.8 and same.data.hack_score
     assert same.data.image_id
     by_ids = client.verify_selfie(StoredIdSource(same.data.liveness_encrypt_data_id or ""),
                                   StoredIdSource(same.data.image_id), auto_rotate=True)
     assert by_ids.data.face_score == same.data.face_score
     other = client.verify_selfie(UrlSource(sandbox.sample_url("li-si.lfs")),
                                  UrlSource(sandbox.sample_url("zhang-san-selfie.jpg")))
-    assert verdict_for(other) is Verdict.DIFFERENT_PERSON and other.data.face_score < 0.4
+    assert read(other).verdict is Verdict.DIFFERENT_PERSON and other.data.face_score < 0.4
 
 
 def test_parse_keeps_unknown_motion(client: LinkFaceClient, samples_dir: Path) -> None:
@@ -109,7 +110,7 @@ def test_parse_keeps_unknown_motion(client: LinkFaceClient, samples_dir: Path) -
     assert result.data.liveness_result is True and result.data.motion_process == (1, 3, 4)
     assert result.data.image_id and result.data.video_id
     failed = client.parse_liveness(sample(samples_dir, "liveness-failed.lfs"))
-    assert verdict_for(failed) is Verdict.LIVENESS_FAILED
+    assert read(failed).verdict is Verdict.LIVENESS_FAILED
 
 
 def test_parse_image_id_usable_as_selfie(client: LinkFaceClient, samples_dir: Path) -> None:

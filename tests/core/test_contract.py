@@ -9,7 +9,6 @@ from hypothesis import strategies as st
 
 from app.core import contract
 from app.core.contract import (
-    DATA_TYPES,
     LIVENESS_FIELDS,
     SELFIE_FIELDS,
     CallResult,
@@ -32,15 +31,16 @@ from app.core.contract import (
     normalize_code,
     parse_envelope,
 )
+from app.core.endpoints import form_values, parse_data, spec
 from app.core.errors import CATALOGUE, Billing, ProtocolError, describe
 
 
 def test_paths_are_the_documents_request_urls() -> None:
-    assert Endpoint.HACK.path == "/v2/sdk/hackness/liveness_hack_detect"
-    assert Endpoint.TOKEN.path == "/v2/sdk/get_token"
-    assert Endpoint.ID_NUMBER.path == "/v2/sdk/identity/liveness_idnumber_verification"
-    assert Endpoint.SELFIE.path == "/v2/sdk/identity/liveness_selfie_verification"
-    assert Endpoint.PARSE.path == "/v2/sdk/liveness/parse_liveness_result"
+    assert spec(Endpoint.HACK).path == "/v2/sdk/hackness/liveness_hack_detect"
+    assert spec(Endpoint.TOKEN).path == "/v2/sdk/get_token"
+    assert spec(Endpoint.ID_NUMBER).path == "/v2/sdk/identity/liveness_idnumber_verification"
+    assert spec(Endpoint.SELFIE).path == "/v2/sdk/identity/liveness_selfie_verification"
+    assert spec(Endpoint.PARSE).path == "/v2/sdk/liveness/parse_liveness_result"
 
 
 def test_envelope_strict_reading() -> None:
@@ -63,28 +63,28 @@ def test_envelope_strict_reading() -> None:
 
 
 def test_document_alias_spellings_accepted() -> None:
-    data = IdNumberData.from_json({"result": 1, "id_name": 1, "photo": 1, "score": 50})
+    data = parse_data(Endpoint.ID_NUMBER, {"result": 1, "id_name": 1, "photo": 1, "score": 50})
     assert (data.check_result, data.id_name_result, data.photo_result, data.certificate_score) == (1, 1, 1, 50.0)
-    canonical = IdNumberData.from_json({"check_result": 1, "score": 10, "certificate_score": 60})
+    canonical = parse_data(Endpoint.ID_NUMBER, {"check_result": 1, "score": 10, "certificate_score": 60})
     assert canonical.certificate_score == 60.0  # the canonical name wins over the alias
-    assert HackData.from_json({"score": 0.5}).hack_score == 0.5
-    assert SelfieData.from_json({"face_score": 0.8, "score": 0.99}).hack_score == 0.99
+    assert parse_data(Endpoint.HACK, {"score": 0.5}).hack_score == 0.5
+    assert parse_data(Endpoint.SELFIE, {"face_score": 0.8, "score": 0.99}).hack_score == 0.99
 
 
 def test_no_guessing_beyond_listed_aliases() -> None:
     with pytest.raises(ProtocolError):
-        SelfieData.from_json({"verify_score": 0.8})
+        parse_data(Endpoint.SELFIE, {"verify_score": 0.8})
     with pytest.raises(ProtocolError):
-        HackData.from_json({"hack": 0.5})
+        parse_data(Endpoint.HACK, {"hack": 0.5})
 
 
 def test_parse_data_types() -> None:
-    data = ParseData.from_json({"liveness_result": True, "motion_process": [1, 3, 4], "image_id": "i"})
+    data = parse_data(Endpoint.PARSE, {"liveness_result": True, "motion_process": [1, 3, 4], "image_id": "i"})
     assert data.motion_process == (1, 3, 4)
     for bad in ({"liveness_result": "true"}, {"liveness_result": True, "motion_process": [1, "2"]},
                 {"liveness_result": True, "motion_process": [True]}):
         with pytest.raises(ProtocolError):
-            ParseData.from_json(bad)
+            parse_data(Endpoint.PARSE, bad)
 
 
 def test_catalogue_has_every_documented_code() -> None:
@@ -115,11 +115,11 @@ field_names = st.sampled_from(
 def test_response_parser_fuzz_only_raises_protocol_error(payload: dict[str, Any], endpoint: Endpoint) -> None:
     try:
         env = parse_envelope(payload)
-        DATA_TYPES[endpoint].from_json(env.data or {})
+        parse_data(endpoint, env.data or {})
     except ProtocolError:
         pass
     try:
-        DATA_TYPES[endpoint].from_json(payload)
+        parse_data(endpoint, payload)
     except ProtocolError:
         pass
 
@@ -173,15 +173,16 @@ def protocol_error(call, *args) -> str:  # type: ignore[no-untyped-def]
     ],
 )
 def test_id_number_data_errors_word_for_word(payload: dict[str, Any], message: str) -> None:
-    assert protocol_error(IdNumberData.from_json, payload) == message
+    assert protocol_error(parse_data, Endpoint.ID_NUMBER, payload) == message  # with the aliases it allows
 
 
 def test_score_bounds_are_inclusive() -> None:
     for score in (0, 0.0, 100, 100.0, 40):
-        assert IdNumberData.from_json({"check_result": 1, "certificate_score": score}).certificate_score == score
-    assert HackData.from_json({"hack_score": 1}).hack_score == 1.0
-    assert HackData.from_json({"hack_score": 0}).hack_score == 0.0
-    assert type(HackData.from_json({"hack_score": 1}).hack_score) is float
+        data = parse_data(Endpoint.ID_NUMBER, {"check_result": 1, "certificate_score": score})
+        assert isinstance(data, IdNumberData) and data.certificate_score == score
+    assert parse_data(Endpoint.HACK, {"hack_score": 1}).hack_score == 1.0
+    assert parse_data(Endpoint.HACK, {"hack_score": 0}).hack_score == 0.0
+    assert type(parse_data(Endpoint.HACK, {"hack_score": 1}).hack_score) is float
     assert protocol_error(HackData.from_json, {"hack_score": -0.0001}) == (
         "field 'hack_score' should be a number from 0 to 1, got float -0.0001")
 
@@ -209,26 +210,29 @@ def test_score_bounds_are_inclusive() -> None:
     ],
 )
 def test_result_errors_word_for_word(kind: Any, payload: dict[str, Any], message: str) -> None:
-    assert protocol_error(kind.from_json, payload) == message
+    endpoint = {TokenData: Endpoint.TOKEN, HackData: Endpoint.HACK, SelfieData: Endpoint.SELFIE,
+                ParseData: Endpoint.PARSE}[kind]
+    assert protocol_error(parse_data, endpoint, payload) == message  # with the aliases the endpoint allows
 
 
 def test_parse_data_reads_every_field() -> None:
-    data = ParseData.from_json({"liveness_result": False, "motion_process": [2, 0], "image_id": "i", "video_id": "v",
-                                "liveness_encrypt_data_id": "l"})
+    data = parse_data(Endpoint.PARSE, {"liveness_result": False, "motion_process": [2, 0], "image_id": "i",
+                                       "video_id": "v", "liveness_encrypt_data_id": "l"})
     assert data == ParseData(False, (2, 0), "i", "v", "l")
-    assert ParseData.from_json({"liveness_result": True}) == ParseData(True, (), None, None, None)
-    assert ParseData.from_json({"liveness_result": True, "motion_process": None}).motion_process == ()
+    assert parse_data(Endpoint.PARSE, {"liveness_result": True}) == ParseData(True, (), None, None, None)
+    assert parse_data(Endpoint.PARSE, {"liveness_result": True, "motion_process": None}).motion_process == ()
 
 
 def test_other_results_read_every_field() -> None:
-    assert SelfieData.from_json({"face_score": 0.5, "hack_score": 0.1, "liveness_encrypt_data_id": "l",
+    assert parse_data(Endpoint.SELFIE, {"face_score": 0.5, "hack_score": 0.1, "liveness_encrypt_data_id": "l",
                                  "image_id": "i"}) == SelfieData(0.5, 0.1, "l", "i")
-    assert HackData.from_json({"hack_score": 0.5, "liveness_encrypt_data_id": "l"}) == HackData(0.5, "l")
-    assert IdNumberData.from_json({"check_result": 1, "id_name_result": 1, "photo_result": 2, "certificate_score": 3,
-                                   "hack_score": 0.5, "liveness_encrypt_data_id": "l"}) == IdNumberData(
+    assert parse_data(Endpoint.HACK, {"hack_score": 0.5, "liveness_encrypt_data_id": "l"}) == HackData(0.5, "l")
+    assert parse_data(Endpoint.ID_NUMBER, {"check_result": 1, "id_name_result": 1, "photo_result": 2,
+                                           "certificate_score": 3, "hack_score": 0.5,
+                                           "liveness_encrypt_data_id": "l"}) == IdNumberData(
         1, 1, 2, 3.0, 0.5, "l")
-    assert IdNumberData.from_json({"check_result": 2}) == IdNumberData(2)
-    assert TokenData.from_json({"token": "t"}) == TokenData("t")
+    assert parse_data(Endpoint.ID_NUMBER, {"check_result": 2}) == IdNumberData(2)
+    assert parse_data(Endpoint.TOKEN, {"token": "t"}) == TokenData("t")
 
 
 def test_values_in_errors_are_bounded() -> None:
@@ -328,28 +332,28 @@ def test_call_result_billing() -> None:
 @pytest.mark.parametrize(("rotate", "hack"), [(True, False), (False, True), (True, True), (False, False)])
 def test_selfie_form_flags(rotate: bool, hack: bool) -> None:
     request = SelfieRequest(UrlSource("u"), StoredIdSource("s"), auto_rotate=rotate, auto_hack=hack)
-    assert request.form() == {"selfie_auto_rotate": "true" if rotate else "false",
-                              "selfie_auto_hack": "true" if hack else "false"}
-    assert request.sources() == [(LIVENESS_FIELDS, UrlSource("u")),
-                                 (SELFIE_FIELDS, StoredIdSource("s"))]
+    assert form_values(request) == {"selfie_auto_rotate": "true" if rotate else "false",
+                                    "selfie_auto_hack": "true" if hack else "false"}
+    assert [(s.fields, getattr(request, s.attribute)) for s in spec(Endpoint.SELFIE).sources] == [
+        (LIVENESS_FIELDS, UrlSource("u")), (SELFIE_FIELDS, StoredIdSource("s"))]
 
 
 def test_request_forms_and_sources() -> None:
-    assert SelfieRequest(UrlSource("u"), UrlSource("v")).form() == {"selfie_auto_rotate": "false",
-                                                                      "selfie_auto_hack": "false"}
-    assert IdNumberRequest("张三", "x", FileSource(Path("c.dat"))).form() == {
+    assert form_values(SelfieRequest(UrlSource("u"), UrlSource("v"))) == {"selfie_auto_rotate": "false",
+                                                                           "selfie_auto_hack": "false"}
+    assert form_values(IdNumberRequest("张三", "x", FileSource(Path("c.dat")))) == {
         "name": "张三", "id_number": "x", "auto_hack": "false"}
-    assert IdNumberRequest("张三", "x", FileSource(Path("c.dat")), auto_hack=True).form()["auto_hack"] == "true"
-    assert TokenRequest("liveness").form() == {"detection_type": "liveness"}
-    assert TokenRequest("liveness").sources() == []
-    assert HackRequest(UrlSource("u")).form() == {} and ParseRequest(UrlSource("u")).form() == {}
-    assert ParseRequest(UrlSource("u")).sources() == [(LIVENESS_FIELDS, UrlSource("u"))]
-    assert HackRequest(UrlSource("u")).sources() == [(LIVENESS_FIELDS, UrlSource("u"))]
+    assert form_values(IdNumberRequest("张三", "x", FileSource(Path("c.dat")), auto_hack=True))["auto_hack"] == "true"
+    assert form_values(TokenRequest("liveness")) == {"detection_type": "liveness"}
+    assert spec(Endpoint.TOKEN).sources == ()
+    assert form_values(HackRequest(UrlSource("u"))) == {} and form_values(ParseRequest(UrlSource("u"))) == {}
+    assert [s.fields for s in spec(Endpoint.PARSE).sources] == [LIVENESS_FIELDS]
+    assert [s.fields for s in spec(Endpoint.HACK).sources] == [LIVENESS_FIELDS]
     assert [LIVENESS_FIELDS.name_for(s) for s in (FileSource(Path("a")), UrlSource("u"), StoredIdSource("i"))] == [
         "liveness_encrypt_data", "liveness_encrypt_data_url", "liveness_encrypt_data_id"]
     assert [SELFIE_FIELDS.name_for(s) for s in (FileSource(Path("a")), UrlSource("u"), StoredIdSource("i"))] == [
         "selfie_file", "selfie_url", "selfie_image_id"]
-    assert [e.billable for e in Endpoint] == [False, True, True, True, True]
+    assert [spec(e).billable for e in Endpoint] == [False, True, True, True, True]
 
 
 # Payloads near what the server sends, so that many are accepted: a valid answer for the endpoint
@@ -393,7 +397,7 @@ def test_whatever_is_accepted_is_well_typed_and_in_range(case: tuple[dict[str, A
     assert env.data is None or type(env.data) is dict
     assert env.code != "0000" or env.data is not None
     try:
-        data = DATA_TYPES[endpoint].from_json(env.data or {})
+        data = parse_data(endpoint, env.data or {})
     except ProtocolError:
         return
     for name, value in vars(data).items():

@@ -27,20 +27,28 @@ from hypothesis import given
 from hypothesis import strategies as st
 from PIL import Image, ImageFile
 
-from app.core.contract import FileSource, HackRequest, SelfieRequest, StoredIdSource, TokenRequest, UrlSource
+from app.core.contract import (
+    LIVENESS_SOURCE,
+    SELFIE_SOURCE,
+    FileSource,
+    HackRequest,
+    SelfieRequest,
+    StoredIdSource,
+    TokenRequest,
+    UrlSource,
+)
 from app.core.errors import InputRejected
 from app.core.validation import (
     ImageInfo,
     check_detection_type,
     check_id_number,
     check_image_file,
-    check_liveness_source,
     check_name,
     check_open_file,
     check_regular_file,
     check_request,
-    check_selfie_source,
     check_sequence_id,
+    check_source,
     check_stored_id,
     check_url,
     id_check_char,
@@ -287,12 +295,13 @@ def test_stored_id_required_and_length_boundary() -> None:
 
 
 def test_sources_name_their_own_fields() -> None:
-    assert refusal(check_selfie_source, StoredIdSource(" "))[:2] == ("selfie_image_id", "required")
-    assert refusal(check_selfie_source, UrlSource("ftp://x/y"))[:2] == ("selfie_url", "url_scheme")
-    assert refusal(check_liveness_source, StoredIdSource("a b"))[:2] == ("liveness_encrypt_data_id", "id_format")
-    assert refusal(check_liveness_source, UrlSource("x"))[:2] == ("liveness_encrypt_data_url", "url_scheme")
-    assert check_selfie_source(StoredIdSource(" img-1 ")) == StoredIdSource("img-1")
-    assert check_liveness_source(UrlSource(" https://h/x ")) == UrlSource("https://h/x")
+    assert refusal(check_source, SELFIE_SOURCE, StoredIdSource(" "))[:2] == ("selfie_image_id", "required")
+    assert refusal(check_source, SELFIE_SOURCE, UrlSource("ftp://x/y"))[:2] == ("selfie_url", "url_scheme")
+    assert refusal(check_source, LIVENESS_SOURCE, StoredIdSource("a b"))[:2] == ("liveness_encrypt_data_id",
+                                                                                 "id_format")
+    assert refusal(check_source, LIVENESS_SOURCE, UrlSource("x"))[:2] == ("liveness_encrypt_data_url", "url_scheme")
+    assert check_source(SELFIE_SOURCE, StoredIdSource(" img-1 ")) == StoredIdSource("img-1")
+    assert check_source(LIVENESS_SOURCE, UrlSource(" https://h/x ")) == UrlSource("https://h/x")
     assert check_request(HackRequest(StoredIdSource(" s "))) == HackRequest(StoredIdSource("s"))
 
 
@@ -550,7 +559,7 @@ def test_check_image_file_names_its_field(tmp_path: Path) -> None:
 def test_selfie_file_source_is_checked(tmp_path: Path) -> None:
     path = tmp_path / "selfie.png"
     path.write_bytes(b"")
-    assert refusal(check_selfie_source, FileSource(path)) == (
+    assert refusal(check_source, SELFIE_SOURCE, FileSource(path)) == (
         "selfie_file", "non_empty", "The image is empty; choose another image.", "图片为空，请重新选择。")
 
 

@@ -8,7 +8,6 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import keyring
 import pytest
@@ -16,7 +15,9 @@ from keyring.backends import fail
 
 from app.cli.profile_cmd import add_profile_parser, run_profile
 from app.core.client import LinkFaceClient
-from app.core.contract import CallResult, Request
+from app.core.contract import Request
+from app.core.endpoints import read
+from app.core.interpret import Checked
 from app.core.profiles import Profile
 from app.core.secrets import SECRET_ENV, SERVICE
 from tests.profiles.conftest import CliResult
@@ -172,12 +173,13 @@ def test_profile_test_reports_transport_failures(cli: Cli) -> None:
 
 def test_profile_test_of_the_sandbox_uses_the_given_caller(cli: Cli) -> None:
     with fake_api(secret="sandbox-secret") as server:
-        def call(profile: Profile, request: Request) -> CallResult[Any]:
+        def call(profile: Profile, request: Request) -> Checked:
             assert profile.is_sandbox
             connection = dataclasses.replace(profile.connection(""), base_url=server.url, api_id="test-id",
                                              api_secret="sandbox-secret")
             with LinkFaceClient(connection) as client:
-                return client.call(request)
+                result = client.call(request)
+            return Checked(result, read(result))
 
         result = cli("test", "Sandbox", call=call)
     assert result.code == 0, result.err

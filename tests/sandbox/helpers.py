@@ -8,6 +8,7 @@ from typing import Any
 import requests
 
 from app.core.contract import Endpoint
+from app.core.endpoints import spec
 from app.core.signing import make_timestamp, sign
 from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 
@@ -37,7 +38,7 @@ def post(
     query: dict[str, str | bytes] = {"api_id": api_id}
     if sequence_id is not None:
         query["sequence_id"] = sequence_id
-    path = endpoint.path if isinstance(endpoint, Endpoint) else endpoint
+    path = spec(endpoint).path if isinstance(endpoint, Endpoint) else endpoint
     return requests.post(base_url + path, params=query, files=parts, timeout=timeout, headers=headers)
 
 

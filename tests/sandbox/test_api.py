@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 
 from app.core.contract import LIVENESS_FILE_MAX_BYTES, Endpoint, parse_envelope
+from app.core.endpoints import spec
 from app.core.signing import make_timestamp, sign
 from app.core.validation import SELFIE_MAX_BYTES
 from app.sandbox.livefile import make_liveness_file
@@ -109,7 +110,7 @@ def test_every_answer_parses_with_the_clients_envelope_reader(url: str, samples:
 
 def test_unknown_path_comes_first(url: str) -> None:
     assert call(url, "/v2/sdk/liveness_hack_dectect", signature="wrong", sequence_id=None)["code"] == "1012"
-    assert call(url, Endpoint.TOKEN.path + "/")["code"] == "1012"
+    assert call(url, spec(Endpoint.TOKEN).path + "/")["code"] == "1012"
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,8 @@ import time
 import pytest
 import requests
 
-from app.core.contract import Endpoint, HackData, IdNumberData, parse_envelope
+from app.core.contract import Endpoint, parse_envelope
+from app.core.endpoints import parse_data
 from app.core.errors import ProtocolError
 from app.sandbox.faults import ENVELOPE_FIELDS, Fault
 from app.sandbox.people import ZHANG_SAN
@@ -83,7 +84,7 @@ def test_alternate_field_names_for_id_number(sandbox: Sandbox, zhang_file: dict[
     sandbox.inject(Fault(alt_fields=True))
     data = post(sandbox.base_url, Endpoint.ID_NUMBER, ZHANG, zhang_file).json()["data"]
     assert set(data) == {"result", "id_name", "photo", "score", "liveness_encrypt_data_id"}
-    assert IdNumberData.from_json(data) == IdNumberData.from_json(plain)
+    assert parse_data(Endpoint.ID_NUMBER, data) == parse_data(Endpoint.ID_NUMBER, plain)
 
 
 @pytest.mark.parametrize("endpoint", [Endpoint.HACK, Endpoint.SELFIE])
@@ -93,7 +94,7 @@ def test_alternate_hack_score_name(sandbox: Sandbox, samples: dict[str, bytes], 
     data = post(sandbox.base_url, endpoint, {"selfie_auto_hack": "true"}, files).json()["data"]
     assert "score" in data and "hack_score" not in data
     if endpoint is Endpoint.HACK:
-        assert HackData.from_json(data).hack_score == data["score"]
+        assert parse_data(Endpoint.HACK, data).hack_score == data["score"]
 
 
 @pytest.mark.parametrize("field", ENVELOPE_FIELDS)

@@ -6,6 +6,7 @@ import pytest
 import requests
 
 from app.core.contract import Endpoint, IdNumberData
+from app.core.endpoints import parse_data
 from app.core.validation import check_id_number
 from app.sandbox.faces import CAPTURE, face_bytes
 from app.sandbox.livefile import Presentation, make_liveness_file, read_liveness_file
@@ -21,7 +22,7 @@ def id_call(url: str, samples: dict[str, bytes], name: str, id_number: str, capt
                     {"liveness_encrypt_data": samples[capture]})
     assert envelope["code"] == "0000"
     assert envelope["charge"] == (1 if envelope["data"]["check_result"] == 1 else 2)
-    return IdNumberData.from_json(envelope["data"])
+    return parse_data(Endpoint.ID_NUMBER, envelope["data"])
 
 
 def trail(data: IdNumberData) -> tuple[int | None, ...]:

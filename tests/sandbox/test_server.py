@@ -17,6 +17,7 @@ import pytest
 import requests
 
 from app.core.contract import Endpoint
+from app.core.endpoints import spec
 from app.core.signing import make_timestamp, sign
 from app.sandbox.api import LruStore
 from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
@@ -26,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def signed_query_url(url: str, endpoint: Endpoint) -> str:
-    return f"{url}{endpoint.path}?sequence_id=s&api_id={SANDBOX_API_ID}"
+    return f"{url}{spec(endpoint).path}?sequence_id=s&api_id={SANDBOX_API_ID}"
 
 
 def test_lifecycle() -> None:
@@ -66,7 +67,7 @@ def test_a_body_without_content_length_is_1002(url: str) -> None:
 
 @pytest.mark.parametrize("method", ["GET", "DELETE"])
 def test_other_methods_and_paths_are_1012(url: str, method: str) -> None:
-    for path in (Endpoint.TOKEN.path, "/", "/_sandbox/nothing"):
+    for path in (spec(Endpoint.TOKEN).path, "/", "/_sandbox/nothing"):
         response = requests.request(method, url + path, timeout=5)
         assert response.json()["code"] == "1012"
         assert response.headers["X-LinkFace-Sandbox"] == "1"
@@ -103,7 +104,7 @@ def tls_files(tmp_path: Path) -> tuple[Path, Path]:
 
     key = ec.generate_private_key(ec.SECP256R1())
     name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "sandbox")])
-    now = dt.datetime.now(dt.timezone.utc)
+    now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
             .serial_number(1).not_valid_before(now - dt.timedelta(minutes=1))
             .not_valid_after(now + dt.timedelta(hours=1))

@@ -47,7 +47,7 @@ def test_switching_profile_clears_the_screen_and_the_sandbox_mark(qtbot: Any, wi
         assert not window.top_bar.sandbox_mark.isVisible()
         assert window.status_profile.text() == "Profile: Branch"
         assert window.windowTitle() == "LinkFace Desk — Branch"
-        assert page.face_threshold == 0.8
+        assert window.calls.face_threshold(window.profile_name()) == 0.8  # the reading uses it
     finally:
         window.top_bar.profile_box.setCurrentText("Sandbox")
     assert window.top_bar.sandbox_mark.isVisible()

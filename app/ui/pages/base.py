@@ -9,8 +9,7 @@ the progress bar and the cancel button while it runs, and renders the result or 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -27,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.contract import CallResult, Request
+from app.core.contract import CallResult, Endpoint, Request
 from app.core.errors import Cancelled, InputRejected, LinkFaceError
-from app.core.interpret import DEFAULT_FACE_THRESHOLD, Verdict
+from app.core.interpret import Checked, Reading
 from app.ui.context import PageContext
 from app.ui.pages.runner import CallRunner
 from app.ui.theme import verdict_icon
@@ -51,14 +50,6 @@ INPUT_COLUMN_WIDTH = 400
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class Rendered:
-    """A result as the banner and details show it."""
-
-    verdict: Verdict
-    details: list[Detail]
-
-
 class CheckPage(Retranslating, QWidget):
     """Base of the five task pages; subclasses fill in the hooks at the end of the class.
 
@@ -71,6 +62,7 @@ class CheckPage(Retranslating, QWidget):
     busy_changed = Signal(bool)
     status = Signal(str)
     next_requested = Signal()
+    endpoint: ClassVar[Endpoint]  # the call this page makes (app.core.endpoints declares it)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,7 +73,7 @@ class CheckPage(Retranslating, QWidget):
         self.runner.succeeded.connect(self._on_succeeded)
         self.runner.failed.connect(self._on_failed)
         self._fields: dict[str, tuple[MessageLabel, QWidget]] = {}  # API field name -> where to say it
-        self._shown: CallResult[Any] | BaseException | ErrorView | None = None
+        self._shown: Checked | BaseException | ErrorView | None = None
         self._pending_request: Request | None = None
         self.shown_request: Request | None = None  # the request behind the result on screen
 
@@ -198,8 +190,8 @@ class CheckPage(Retranslating, QWidget):
 
     def add_source(self, source: SourceField) -> SourceField:
         self.inputs.addWidget(source)
-        kind = source.kind
-        self.register_field((kind.file_field, kind.url_field, kind.id_field), source.message, source)
+        fields = source.spec.fields
+        self.register_field((fields.file, fields.url, fields.stored_id), source.message, source)
         return source
 
     def checked(self, check: Callable[[str], T], value: str, message: MessageLabel) -> T | None:
@@ -226,14 +218,10 @@ class CheckPage(Retranslating, QWidget):
         self.inputs.addWidget(box)
         return box
 
-    def result_details(self, result: CallResult[Any], extra: list[Detail]) -> list[Detail]:
-        return [*extra, self.result.billed_detail(result.billing),
-                *self.result.id_details(result.request_id, result.sequence_id)]
-
-    @property
-    def face_threshold(self) -> float:
-        calls = self.context.calls
-        return calls.face_threshold(self.context.profile()) if calls is not None else DEFAULT_FACE_THRESHOLD
+    def result_details(self, result: CallResult[Any]) -> list[Detail]:
+        """What every result shows after the page's own details: billed, request_id, sequence_id."""
+        return [self.result.billed_detail(result.billing), *self.result.id_details(result.request_id,
+                                                                                     result.sequence_id)]
 
     # --- running --------------------------------------------------------------------------------
 
@@ -287,11 +275,11 @@ class CheckPage(Retranslating, QWidget):
             self.progress_text.setText(self.tr("Sent. Waiting for the server… Cancel now only stops waiting: "
                                                "the server may still check and bill this call."))
 
-    def _on_succeeded(self, result: CallResult[Any]) -> None:
+    def _on_succeeded(self, checked: Checked) -> None:
         self.shown_request = self._pending_request
-        self._show(result)
-        self.after_result(result)
-        self.status.emit(record_warning(result.record) or self.tr("Done."))
+        self._show(checked)
+        self.after_result(checked.result)
+        self.status.emit(record_warning(checked.record) or self.tr("Done."))
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected) and self.show_rejected(exc):
@@ -306,15 +294,16 @@ class CheckPage(Retranslating, QWidget):
 
     # --- showing --------------------------------------------------------------------------------
 
-    def _show(self, shown: CallResult[Any] | BaseException | ErrorView) -> None:
+    def _show(self, shown: Checked | BaseException | ErrorView) -> None:
         self._shown = shown
-        if isinstance(shown, CallResult):
-            rendered = self.render_result(shown)
-            verdict = rendered.verdict
+        if isinstance(shown, Checked):
+            verdict = shown.reading.verdict
             warning = record_warning(shown.record)
             details = [Detail("record", self.tr("History"), warning)] if warning else []
+            details += self.render_result(shown.result, shown.reading)
             self.result.show_result(verdict.tone, verdict_icon(verdict), verdict_words(verdict),
-                                    verdict_meaning(verdict), [*details, *rendered.details], shown.raw)
+                                    verdict_meaning(verdict), [*details, *self.result_details(shown.result)],
+                                    shown.result.raw)
             return
         view = shown if isinstance(shown, ErrorView) else error_view(shown)
         details = []
@@ -371,8 +360,8 @@ class CheckPage(Retranslating, QWidget):
         """The request from the inputs, or None after showing each problem next to its field."""
         raise NotImplementedError
 
-    def render_result(self, result: CallResult[Any]) -> Rendered:
-        """Fill the page's visuals for ``result``; return the verdict and details to show."""
+    def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
+        """Fill the page's visuals for ``result`` as ``reading`` reads it; return the page's details."""
         raise NotImplementedError
 
     def after_result(self, result: CallResult[Any]) -> None:

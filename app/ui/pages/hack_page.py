@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.contract import CallResult, HackData, HackRequest
-from app.core.interpret import verdict_for
-from app.ui.pages.base import Rendered
+from app.core.contract import CallResult, Endpoint, HackData
+from app.core.interpret import Reading
 from app.ui.pages.shared import LivenessOnlyPage, hack_details, stored_id_detail
+from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, risk_model
 
 
 class HackPage(LivenessOnlyPage):
     """Hack detection on a liveness capture (liveness_hack_detect)."""
 
-    request_type = HackRequest
+    endpoint = Endpoint.HACK
 
     def build_visuals(self) -> None:
         self.risk = ScaleBar(risk_model(None), self)
@@ -32,12 +32,11 @@ class HackPage(LivenessOnlyPage):
     def run_text(self) -> str:
         return self.tr("Detect")
 
-    def render_result(self, result: CallResult[Any]) -> Rendered:
+    def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
         data: HackData = result.data
         self.risk.set_model(risk_model(data.hack_score))
-        details = [*hack_details(data.hack_score),
-                   *stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id)]
-        return Rendered(verdict_for(result), self.result_details(result, details))
+        return [*hack_details(data.hack_score),
+                *stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id)]
 
     def after_result(self, result: CallResult[Any]) -> None:
         self.liveness.offer_reuse(result.data.liveness_encrypt_data_id)

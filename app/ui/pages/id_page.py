@@ -7,21 +7,20 @@ screen the name and ID number are masked.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.core.contract import CallResult, IdNumberData, IdNumberRequest, Request
-from app.core.interpret import id_trail
+from app.core.contract import LIVENESS_SOURCE, CallResult, Endpoint, IdNumberData, IdNumberRequest, Request
+from app.core.interpret import Reading
 from app.core.masking import mask_id_number, mask_name
 from app.core.validation import check_id_number, check_name, normalize_id_number
-from app.ui.pages.base import CheckPage, Rendered
+from app.ui.pages.base import CheckPage
 from app.ui.pages.shared import hack_details, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, certificate_model, risk_model
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
-from app.ui.widgets.source_field import LIVENESS, SourceField
+from app.ui.widgets.source_field import SourceField
 from app.ui.widgets.trail import TrailView
 from app.ui.words import score_text
 
@@ -31,8 +30,10 @@ ID_NUMBER_LENGTH = 18
 class IdPage(CheckPage):
     """Liveness vs the ID-card photo (liveness_idnumber_verification)."""
 
+    endpoint = Endpoint.ID_NUMBER
+
     def build_inputs(self) -> None:
-        self.liveness = self.add_source(SourceField(LIVENESS, self))
+        self.liveness = self.add_source(SourceField(LIVENESS_SOURCE, self))
         self.name = SensitiveLineEdit(mask_name, self)
         self.name_label, self.name_message = self.add_field("", self.name)
         self.register_field(("name",), self.name_message, self.name)
@@ -101,11 +102,12 @@ class IdPage(CheckPage):
             return None
         return IdNumberRequest(name, id_number, liveness, self.auto_hack.isChecked())
 
-    def render_result(self, result: CallResult[Any]) -> Rendered:
+    def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
         data: IdNumberData = result.data
-        trail = id_trail(data)
+        trail = reading.trail
+        assert trail is not None  # the ID call's reading always has its trail
         # The stopped step takes the tone of the match itself; an attack verdict is the banner's job.
-        self.trail.show_trail(trail, id_trail(replace(data, hack_score=None)).verdict.tone)
+        self.trail.show_trail(trail, trail.match_verdict.tone)
         self.gauge.setVisible(data.certificate_score is not None)
         self.gauge.set_model(certificate_model(data.certificate_score))
         self.risk.setVisible(data.hack_score is not None)
@@ -120,7 +122,7 @@ class IdPage(CheckPage):
                                   score_text(data.certificate_score, 2)))
         details += hack_details(data.hack_score)
         details += stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id)
-        return Rendered(trail.verdict, self.result_details(result, details))
+        return details
 
     def after_result(self, result: CallResult[Any]) -> None:
         self.name.mask_value()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from app.core.contract import CallResult, ParseData, ParseRequest
-from app.core.interpret import motions, verdict_for
-from app.ui.pages.base import Rendered
+from app.core.contract import CallResult, Endpoint, ParseData
+from app.core.interpret import Reading
 from app.ui.pages.shared import LivenessOnlyPage, stored_id_detail
 from app.ui.widgets.motion_strip import MotionStrip
 from app.ui.widgets.result_panel import Detail
@@ -15,7 +14,7 @@ from app.ui.widgets.result_panel import Detail
 class ParsePage(LivenessOnlyPage):
     """Liveness file parsing (parse_liveness_result)."""
 
-    request_type = ParseRequest
+    endpoint = Endpoint.PARSE
 
     def build_visuals(self) -> None:
         self.motions = MotionStrip(self)
@@ -30,10 +29,10 @@ class ParsePage(LivenessOnlyPage):
     def run_text(self) -> str:
         return self.tr("Parse")
 
-    def render_result(self, result: CallResult[Any]) -> Rendered:
+    def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
         data: ParseData = result.data
-        self.motions.show_motions(motions(data.motion_process))
-        details = [
+        self.motions.show_motions(reading.motions)
+        return [
             Detail("liveness_result", self.tr("Liveness passed"), self.tr("Yes") if data.liveness_result
                    else self.tr("No")),
             Detail("motion_process", self.tr("Motion codes"), ", ".join(map(str, data.motion_process)) or "—"),
@@ -41,7 +40,6 @@ class ParsePage(LivenessOnlyPage):
             *stored_id_detail("video_id", data.video_id),
             *stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id),
         ]
-        return Rendered(verdict_for(result), self.result_details(result, details))
 
     def after_result(self, result: CallResult[Any]) -> None:
         self.liveness.offer_reuse(result.data.liveness_encrypt_data_id)

@@ -8,14 +8,14 @@ the call it is waiting for.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
 from app.ui.worker import ProgressFn, Task
 
 if TYPE_CHECKING:
-    from app.core.contract import CallResult
+    from app.core.interpret import Checked
 
 
 class CallRunner(QObject):
@@ -24,7 +24,7 @@ class CallRunner(QObject):
     Signals:
         busy_changed(bool): a call started, or ended (answered, failed, cancelled or dropped).
         progress(int, int): bytes of the running call's upload sent so far, total bytes.
-        succeeded(object): the running call's CallResult.
+        succeeded(object): the running call's Checked (its result and reading).
         failed(object): the exception the running call raised.
     """
 
@@ -42,7 +42,7 @@ class CallRunner(QObject):
     def busy(self) -> bool:
         return self._task is not None
 
-    def start(self, job: Callable[[ProgressFn], CallResult[Any]]) -> None:
+    def start(self, job: Callable[[ProgressFn], Checked]) -> None:
         """Send the call off; the page checks ``busy`` first, as there is one call at a time."""
         task = Task(job, self)
         task.progress.connect(self._on_progress)
@@ -70,7 +70,7 @@ class CallRunner(QObject):
         if self.sender() is self._task:
             self.progress.emit(sent, total)
 
-    def _on_succeeded(self, result: CallResult[Any]) -> None:
+    def _on_succeeded(self, result: Checked) -> None:
         if self.sender() is not self._task:
             return  # cancelled or cleared: the result is not shown
         self._end()

@@ -10,13 +10,13 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from app.core.contract import CallResult, Request, SelfieData, SelfieRequest
-from app.core.interpret import face_score_place, false_accept_at, verdict_for
-from app.ui.pages.base import CheckPage, Rendered
+from app.core.contract import LIVENESS_SOURCE, SELFIE_SOURCE, CallResult, Endpoint, Request, SelfieData, SelfieRequest
+from app.core.interpret import Reading, face_score_place, false_accept_at
+from app.ui.pages.base import CheckPage
 from app.ui.pages.shared import hack_details, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, false_accept_model, risk_model
-from app.ui.widgets.source_field import LIVENESS, SELFIE, SourceField
+from app.ui.widgets.source_field import SourceField
 from app.ui.words import score_text
 
 
@@ -27,9 +27,11 @@ def one_in(n: int | None) -> str:
 class SelfiePage(CheckPage):
     """Liveness vs a selfie (liveness_selfie_verification)."""
 
+    endpoint = Endpoint.SELFIE
+
     def build_inputs(self) -> None:
-        self.liveness = self.add_source(SourceField(LIVENESS, self))
-        self.selfie = self.add_source(SourceField(SELFIE, self))
+        self.liveness = self.add_source(SourceField(LIVENESS_SOURCE, self))
+        self.selfie = self.add_source(SourceField(SELFIE_SOURCE, self))
         self.auto_rotate = self.add_checkbox()
         self.auto_hack = self.add_checkbox()
 
@@ -62,14 +64,14 @@ class SelfiePage(CheckPage):
             return None
         return SelfieRequest(liveness, selfie, self.auto_rotate.isChecked(), self.auto_hack.isChecked())
 
-    def render_result(self, result: CallResult[Any]) -> Rendered:
+    def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
         data: SelfieData = result.data
-        threshold = self.face_threshold
+        threshold = reading.face_threshold
         place = face_score_place(data.face_score, threshold)
         self.scale.set_model(false_accept_model(data.face_score, threshold))
         self.risk.setVisible(data.hack_score is not None)
         self.risk.set_model(risk_model(data.hack_score))
-        details = [
+        return [
             Detail("face_score", self.tr("Face score"),
                    self.tr("%1 · a stranger scores this high about %2 of the time")
                    .replace("%1", score_text(data.face_score)).replace("%2", one_in(place.false_accept_one_in))),
@@ -80,7 +82,6 @@ class SelfiePage(CheckPage):
             *stored_id_detail("image_id", data.image_id),
             *stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id),
         ]
-        return Rendered(verdict_for(result, threshold), self.result_details(result, details))
 
     def after_result(self, result: CallResult[Any]) -> None:
         self.liveness.offer_reuse(result.data.liveness_encrypt_data_id)

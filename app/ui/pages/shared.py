@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QWidget
 
-from app.core.contract import Request, Source
+from app.core.contract import LIVENESS_SOURCE, Request
+from app.core.endpoints import spec
 from app.core.interpret import is_hack
 from app.ui.pages.base import CheckPage
 from app.ui.widgets.result_panel import Detail
-from app.ui.widgets.source_field import LIVENESS, SourceField
+from app.ui.widgets.source_field import SourceField
 from app.ui.words import score_text, translate
 
 
@@ -28,13 +27,11 @@ def stored_id_detail(key: str, value: str | None) -> list[Detail]:
 
 
 class LivenessOnlyPage(CheckPage):
-    """A page whose one input is a liveness source (hack detection, parsing): ``request_type`` builds
-    the request from it."""
-
-    request_type: Callable[[Source], Request]
+    """A page whose one input is a liveness source (hack detection, parsing): the registry's request
+    type for the page's endpoint is built from it."""
 
     def build_inputs(self) -> None:
-        self.liveness = self.add_source(SourceField(LIVENESS, self))
+        self.liveness = self.add_source(SourceField(LIVENESS_SOURCE, self))
 
     def retranslate_inputs(self) -> None:
         pass
@@ -44,4 +41,7 @@ class LivenessOnlyPage(CheckPage):
 
     def build_request(self) -> Request | None:
         liveness = self.liveness.source_or_show()
-        return None if liveness is None else type(self).request_type(liveness)
+        if liveness is None:
+            return None
+        request: Request = spec(self.endpoint).request(liveness=liveness)  # type: ignore[call-arg]
+        return request

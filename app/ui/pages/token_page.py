@@ -8,10 +8,18 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QWidget
 
-from app.core.contract import DETECTION_TYPES, TOKEN_VALIDITY_SECONDS, CallResult, Request, TokenData, TokenRequest
-from app.core.interpret import Tone, Verdict
+from app.core.contract import (
+    DETECTION_TYPES,
+    TOKEN_VALIDITY_SECONDS,
+    CallResult,
+    Endpoint,
+    Request,
+    TokenData,
+    TokenRequest,
+)
+from app.core.interpret import Reading, Tone
 from app.core.validation import check_detection_type
-from app.ui.pages.base import CheckPage, Rendered
+from app.ui.pages.base import CheckPage
 from app.ui.theme import tone_ink
 from app.ui.widgets.common import mono_font, scaled_font
 from app.ui.widgets.copy_field import CopyField
@@ -20,6 +28,8 @@ from app.ui.widgets.result_panel import Detail
 
 class TokenPage(CheckPage):
     """get_token: never billed; the token is valid for 5 minutes from issue."""
+
+    endpoint = Endpoint.TOKEN
 
     def build_inputs(self) -> None:
         self.detection_type = QComboBox(self)
@@ -65,13 +75,12 @@ class TokenPage(CheckPage):
         value = self.checked(check_detection_type, self.detection_type.currentText(), self.type_message)
         return None if value is None else TokenRequest(value)
 
-    def render_result(self, result: CallResult[Any]) -> Rendered:
+    def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
         data: TokenData = result.data
         self.token.set_text(data.token)
         request = self.shown_request
         kind = request.detection_type if isinstance(request, TokenRequest) else ""
-        return Rendered(Verdict.TOKEN_ISSUED, self.result_details(result, [
-            Detail("detection_type", self.tr("Detection type"), kind)]))
+        return [Detail("detection_type", self.tr("Detection type"), kind)]
 
     def after_result(self, result: CallResult[Any]) -> None:
         self._expires_at = time.monotonic() + TOKEN_VALIDITY_SECONDS

@@ -10,10 +10,8 @@ Signals:
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import assert_never
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImageReader, QPixmap
@@ -30,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.contract import FileSource, Source, StoredIdSource, UrlSource
+from app.core.contract import FileSource, Source, SourceKind, SourceSpec, StoredIdSource, UrlSource
 from app.core.errors import InputRejected
-from app.core.validation import ImageInfo, check_image_file, check_liveness_file, check_stored_id, check_url
+from app.core.validation import ImageInfo, check_file_source, check_stored_id, check_url
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
 from app.ui.words import rejected_text
@@ -40,23 +38,16 @@ from app.ui.words import rejected_text
 PREVIEW_SIDE = 150
 
 
-@dataclass(frozen=True)
-class SourceKind:
-    """What a field holds (liveness capture or selfie) and how each of its forms is checked."""
+def file_filter(kind: SourceKind) -> str:
+    """The file dialog's pattern: any file for a capture (the SDK's files have no fixed suffix)."""
+    match kind:
+        case SourceKind.LIVENESS:
+            return "*"
+        case SourceKind.IMAGE:
+            return "*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff"
+        case _:
+            assert_never(kind)
 
-    file_field: str
-    url_field: str
-    id_field: str
-    check_file: Callable[[Path], Any]
-    file_filter: str
-    preview: bool
-
-
-LIVENESS = SourceKind("liveness_encrypt_data", "liveness_encrypt_data_url", "liveness_encrypt_data_id",
-                      check_liveness_file, "*", preview=False)
-SELFIE = SourceKind("selfie_file", "selfie_url", "selfie_image_id",
-                    lambda path: check_image_file(path), "*.jpg *.jpeg *.png *.bmp *.gif *.tif *.tiff",
-                    preview=True)
 
 FILE, URL, STORED_ID = 0, 1, 2
 
@@ -74,9 +65,9 @@ class SourceField(Retranslating, QWidget):
 
     changed = Signal()
 
-    def __init__(self, kind: SourceKind, parent: QWidget | None = None) -> None:
+    def __init__(self, spec: SourceSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.kind = kind
+        self.spec = spec
         self._path: Path | None = None
         self._reuse_id = ""
         self.setAcceptDrops(True)
@@ -108,7 +99,7 @@ class SourceField(Retranslating, QWidget):
         self.url.editingFinished.connect(self._check_typed)
         self.url.textEdited.connect(self._typed)
         self.stored_id = QLineEdit(self)
-        self.stored_id.setPlaceholderText(kind.id_field)
+        self.stored_id.setPlaceholderText(spec.fields.stored_id)
         self.stored_id.editingFinished.connect(self._check_typed)
         self.stored_id.textEdited.connect(self._typed)
 
@@ -141,7 +132,7 @@ class SourceField(Retranslating, QWidget):
     # --- text -----------------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        liveness = self.kind is LIVENESS
+        liveness = self.spec.kind is SourceKind.LIVENESS
         self.label.setText(self.tr("Liveness capture") if liveness else self.tr("Selfie"))
         self.mode.setItemText(FILE, self.tr("File"))
         self.mode.setItemText(URL, self.tr("URL"))
@@ -167,8 +158,9 @@ class SourceField(Retranslating, QWidget):
     # --- the three forms ------------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        title = self.tr("Choose the liveness file") if self.kind is LIVENESS else self.tr("Choose the selfie")
-        name, _ = QFileDialog.getOpenFileName(self, title, "", f"{self.tr('Files')} ({self.kind.file_filter})")
+        liveness = self.spec.kind is SourceKind.LIVENESS
+        title = self.tr("Choose the liveness file") if liveness else self.tr("Choose the selfie")
+        name, _ = QFileDialog.getOpenFileName(self, title, "", f"{self.tr('Files')} ({file_filter(self.spec.kind)})")
         if name:
             self.set_path(Path(name))
 
@@ -184,7 +176,7 @@ class SourceField(Retranslating, QWidget):
 
     def _check_file(self, path: Path) -> bool:
         try:
-            info = self.kind.check_file(path)
+            info = check_file_source(self.spec, path)
         except InputRejected as exc:
             self.message.show_problem(rejected_text(exc))
             self._set_preview(None)
@@ -198,7 +190,7 @@ class SourceField(Retranslating, QWidget):
         return True
 
     def _set_preview(self, path: Path | None) -> None:
-        if path is None or not self.kind.preview:
+        if path is None or self.spec.kind is not SourceKind.IMAGE:
             self.preview.clear()
             self.preview.hide()
             return
@@ -259,15 +251,15 @@ class SourceField(Retranslating, QWidget):
         index = self.mode.currentIndex()
         if index == FILE:
             if self._path is None:
-                raise InputRejected(self.kind.file_field, "required", *self._missing_texts())
-            self.kind.check_file(self._path)
+                raise InputRejected(self.spec.fields.file, "required", *self._missing_texts())
+            check_file_source(self.spec, self._path)
             return FileSource(self._path)
         if index == URL:
-            return UrlSource(check_url(self.kind.url_field, self.url.text()))
-        return StoredIdSource(check_stored_id(self.kind.id_field, self.stored_id.text()))
+            return UrlSource(check_url(self.spec.fields.url, self.url.text()))
+        return StoredIdSource(check_stored_id(self.spec.fields.stored_id, self.stored_id.text()))
 
     def _missing_texts(self) -> tuple[str, str]:
-        if self.kind is LIVENESS:
+        if self.spec.kind is SourceKind.LIVENESS:
             return ("Choose or drop the liveness file.", "请选择或拖入活体文件。")
         return ("Choose or drop the selfie.", "请选择或拖入自拍照片。")
 
