@@ -235,7 +235,7 @@ class _Recording:
         history = self._runtime.history
         try:
             if history is None:
-                raise self._runtime.history_problem or HistoryError("no history", "无历史记录")
+                raise self._runtime.history_problem or HistoryError("other", None, "history not opened")
             if self._row_id is None:
                 history.add(row)
             else:

@@ -20,7 +20,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ROOT / "app" / "ui"
+# Every module with words a person reads: the window, the command line, the catalogue of core's ids.
+SOURCES = [ROOT / "app" / "ui", ROOT / "app" / "cli", ROOT / "app" / "catalogue", ROOT / "app" / "i18n.py"]
 TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("zh_CN",)
 
@@ -46,7 +47,8 @@ def qm_file(language: str) -> Path:
 
 
 def sources() -> list[str]:
-    return sorted(str(path.relative_to(ROOT)) for path in SOURCES.rglob("*.py"))
+    files = [path for source in SOURCES for path in ([source] if source.is_file() else source.rglob("*.py"))]
+    return sorted(str(path.relative_to(ROOT)) for path in files)
 
 
 def update(target: Path | None = None, language: str = "zh_CN") -> Path:

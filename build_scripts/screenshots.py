@@ -54,10 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     prepare_platform()
     from PySide6.QtWidgets import QApplication, QStyleFactory, QTabWidget
 
+    from app.i18n import CHINESE, ENGLISH
     from app.sandbox.faults import Fault
     from app.sandbox.people import ZHANG_SAN
     from app.ui import selftest
-    from app.ui.i18n import CHINESE, ENGLISH
 
     app = QApplication(sys.argv[:1])
     if args.dark:

@@ -42,3 +42,10 @@ def sandbox(running_sandbox: Sandbox) -> Iterator[Sandbox]:
 @pytest.fixture(scope="session")
 def samples_dir() -> Path:
     return SAMPLES_DIR
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _one_qt_application(qapp: object) -> object:
+    """The one QApplication of the session, made first: the CLI's translations (tests that run main())
+    use the instance they find, and a QCoreApplication made before it would leave no room for the window."""
+    return qapp

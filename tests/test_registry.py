@@ -21,7 +21,7 @@ def test_every_endpoint_is_declared_once_with_a_unique_path() -> None:
 
 
 def test_the_windows_pages_follow_the_registry() -> None:
-    from app.ui.i18n import TASK_NAMES
+    from app.catalogue.tasks import TASK_NAMES
     from app.ui.pages.registry import PAGES
 
     assert [entry.endpoint for entry in PAGES] == [endpoint.value for endpoint in SPECS]

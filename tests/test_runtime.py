@@ -17,6 +17,7 @@ from app.runtime import Runtime
 from app.sandbox.faults import Fault
 from app.sandbox.server import Sandbox
 from tests.profiles.helpers import MemoryKeyring
+from tests.words import Worded, error_words
 
 
 @pytest.fixture
@@ -53,7 +54,7 @@ def test_saved_profile_needs_its_secret_and_can_opt_out_of_history(home: dict[st
                                      record_history=False))
         with pytest.raises(InputRejected) as info:
             runtime.run("Branch", TokenRequest("liveness"))
-        assert info.value.rule == "secret_missing" and "set-secret" in info.value.message
+        assert info.value.rule == "secret_missing" and "set-secret" in Worded(info.value).message
         runtime.secrets.set("Branch", SANDBOX_API_SECRET)
         assert runtime.run("Branch", TokenRequest("liveness")).result.data.token
         assert runtime.history is not None and runtime.history.count() == 0
@@ -67,7 +68,9 @@ def test_history_from_a_newer_version_is_reported_not_damaged(home: dict[str, st
     before = path.read_bytes()
     with Runtime(environ=home) as runtime:
         assert runtime.history is None and runtime.history_problem is not None
-        assert "newer" in runtime.history_problem.message
+        assert runtime.history_problem.kind == "newer_version"
+        (what, _), _ = error_words(runtime.history_problem)
+        assert "newer" in what
         assert runtime.run("Sandbox", TokenRequest("liveness")).result.data.token  # the app keeps working
         assert runtime.billed_counts("Sandbox") == BilledCounts(0, 0)
     assert path.read_bytes() == before

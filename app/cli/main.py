@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, assert_never
 
 from app.cli.history_cmd import add_history_parser, run_history
+from app.cli.output import failure_payload, print_json, report_failure, say, warn_if_not_recorded
 from app.cli.profile_cmd import add_profile_parser, run_profile
 from app.core.contract import (
     DETECTION_TYPES,
@@ -33,19 +33,14 @@ from app.core.contract import (
     UrlSource,
 )
 from app.core.endpoints import SPECS, spec
-from app.core.errors import InputRejected, LinkFaceError, RecordState, error_summary
+from app.core.errors import InputRejected, LinkFaceError
 from app.core.interpret import summarize
 from app.core.profiles import SANDBOX_PROFILE_NAME, Profile
 from app.core.secrets import SECRET_ENV
+from app.i18n import for_command_line, translate
 from app.runtime import Runtime
 
 EXIT_OK, EXIT_INPUT, EXIT_API, EXIT_TRANSPORT, EXIT_KEYCHAIN, EXIT_NOT_RECORDED = 0, 2, 3, 4, 5, 6
-RECORD_WARNINGS = {
-    RecordState.JOURNALED: "the call's record could not be written to history (is the disk full?); it was kept "
-                           "in the fallback journal {journal} and is added to history at the next start",
-    RecordState.LOST: "the call's record could not be written to history nor to the fallback journal: note its "
-                      "request_id and sequence_id now",
-}
 COMMAND_LINE_PROFILE = "command-line"  # the profile name history records for --base-url/--api-id calls
 
 
@@ -54,10 +49,7 @@ def _source(args: argparse.Namespace, source_spec: SourceSpec) -> Source:
     given = [(kind, getattr(args, f"{source_spec.attribute}_{kind}")) for kind in ("file", "url", "id")]
     chosen = [(kind, value) for kind, value in given if value is not None]
     if len(chosen) != 1:
-        raise InputRejected(
-            source_spec.attribute, "one_source", f"Give exactly one of {flag}-file, {flag}-url or {flag}-id.",
-            f"请只指定 {flag}-file、{flag}-url 或 {flag}-id 中的一个。",
-        )
+        raise InputRejected(source_spec.attribute, "one_source", flag=flag)
     kind, value = chosen[0]
     return FileSource(Path(value)) if kind == "file" else UrlSource(value) if kind == "url" else StoredIdSource(value)
 
@@ -156,42 +148,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _print_json(payload: dict[str, Any]) -> None:
-    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-
-
 def fail(exc: LinkFaceError, runtime: Runtime | None = None) -> int:
     """Report a failure the documented way: JSON on stdout, one human line on stderr."""
-    summary = error_summary(exc)
-    _print_json({"ok": False, "error": summary, "record": exc.record.value})
-    remedy = summary.get("remedy")
-    sys.stderr.write(f"linkface-desk: {summary['message']}" + (f" {remedy}" if remedy else "") + "\n")
-    warn_if_not_recorded(exc.record, runtime)
+    print_json({"ok": False, "error": failure_payload(exc), "record": exc.record.value})
+    report_failure(exc)
+    warn_if_not_recorded(exc.record, runtime.journal.path if runtime is not None else None)
     return exc.exit_code
-
-
-def warn_if_not_recorded(record: RecordState, runtime: Runtime | None) -> bool:
-    """The stderr warning when a sent call's record did not reach the history; True if there was one."""
-    warning = RECORD_WARNINGS.get(record)
-    if warning is None:
-        return False
-    journal = runtime.journal.path if runtime is not None else "?"
-    sys.stderr.write(f"linkface-desk: warning: {warning.format(journal=journal)}\n")
-    return True
 
 
 def _profile_for(args: argparse.Namespace, runtime: Runtime) -> Profile:
     """--base-url/--api-id (secret from the environment), else --profile, else the built-in Sandbox."""
     if args.sandbox and (args.profile or args.base_url or args.api_id):
-        raise InputRejected("connection", "one_connection", "Give --sandbox, --profile or --base-url, not several.",
-                            "--sandbox、--profile 与 --base-url 只能选一个。")
+        raise InputRejected("connection", "one_connection")
     if args.base_url or args.api_id:
         if not (args.base_url and args.api_id and runtime.environ.get(SECRET_ENV)):
-            raise InputRejected(
-                "connection", "explicit_connection",
-                f"--base-url and --api-id go together, with the secret in ${SECRET_ENV}.",
-                f"--base-url 与 --api-id 须同时给出，密钥放在环境变量 {SECRET_ENV} 中。",
-            )
+            raise InputRejected("connection", "explicit_connection", variable=SECRET_ENV)
         profile = Profile(COMMAND_LINE_PROFILE, base_url=args.base_url, api_id=args.api_id)
     else:
         profile = runtime.profiles.get(args.profile or SANDBOX_PROFILE_NAME)
@@ -207,9 +178,9 @@ def run_call(args: argparse.Namespace, runtime: Runtime) -> int:
         checked = runtime.run(profile, request, sequence_id=args.sequence_id)
     except LinkFaceError as exc:
         return fail(exc, runtime)
-    _print_json({"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
-                 **summarize(checked.result, checked.reading), "record": checked.record.value})
-    return EXIT_NOT_RECORDED if warn_if_not_recorded(checked.record, runtime) else EXIT_OK
+    print_json({"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
+                **summarize(checked.result, checked.reading), "record": checked.record.value})
+    return EXIT_NOT_RECORDED if warn_if_not_recorded(checked.record, runtime.journal.path) else EXIT_OK
 
 
 def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
@@ -252,19 +223,26 @@ def run_make_sandbox_file(args: argparse.Namespace) -> int:
     try:
         motions = [int(code) for code in args.motions.split(",") if code.strip()]
     except ValueError:
-        return fail(InputRejected("motions", "integers", "Motions are comma-separated numbers, e.g. 0,1,2,3.",
-                                  "动作须为逗号分隔的数字，例如 0,1,2,3。"))
+        return fail(InputRejected("motions", "integers"))
     try:
         data = make_liveness_file(args.face.read_bytes(), motions, passed=not args.failed,
                                   presentation=args.presentation)
         args.out.write_bytes(data)
     except (ValueError, OSError) as exc:
-        return fail(InputRejected("face", "image", f"Cannot make the file: {exc}", f"无法生成文件：{exc}"))
+        return fail(InputRejected("face", "image", reason=str(exc)))
     sys.stderr.write(f"wrote sandbox liveness file {args.out} ({args.out.stat().st_size} bytes)\n")
     return EXIT_OK
 
 
+def _opens_the_window(argv: Sequence[str]) -> bool:
+    """No command (or only the self-test): the window's QApplication must be the first Qt application."""
+    return all(arg in ("--self-test",) for arg in argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    # The command line speaks the system's language (or LINKFACE_DESK_LANG), help included.
+    language = None if _opens_the_window(argv) else for_command_line()
     args = build_parser().parse_args(argv)
     if args.self_test:
         from app.ui.selftest import run_self_test
@@ -285,9 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(exc)
     with runtime:
         if runtime.log_problem:  # the window says so in its status line; a terminal user must hear it too
-            sys.stderr.write(f"linkface-desk: warning: no log file can be written ({runtime.log_problem}); calls "
-                             "are still recorded in history\n")
-        return handlers[args.command](args, runtime)
+            say(translate("Cli", "warning: no log file can be written ({problem}); calls are still recorded in "
+                                 "history").format(problem=runtime.log_problem))
+        code = handlers[args.command](args, runtime)
+    del language  # the translations lived as long as the command
+    return code
 
 
 if __name__ == "__main__":

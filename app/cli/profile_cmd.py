@@ -19,10 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from app.catalogue.words import keychain_problem, settings_issue
+from app.cli.output import report_failure, say
 from app.core.client import LinkFaceClient
 from app.core.contract import DETECTION_TYPES, Request, TokenRequest
 from app.core.endpoints import read
-from app.core.errors import ApiError, InputRejected, LinkFaceError, error_summary
+from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import Checked
 from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
 from app.core.secrets import SECRET_ENV, SecretStore, check_secret, secret_for
@@ -40,8 +42,7 @@ def keychain_caller(secrets: SecretStore, environ: Mapping[str, str]) -> Caller:
 
     def call(profile: Profile, request: Request) -> Checked:
         if profile.is_sandbox:
-            raise InputRejected("profile", "sandbox_server", "The Sandbox profile needs the in-process sandbox, "
-                                "which this command was not given.", "沙箱配置需要内置沙箱服务，本命令未提供。")
+            raise InputRejected("profile", "sandbox_server")
         with LinkFaceClient(profile.connection(secret_for(profile, secrets, environ))) as client:
             result = client.call(request)
         return Checked(result, read(result, profile.face_threshold))
@@ -109,7 +110,7 @@ def _out(text: str) -> None:
 def _list(args: argparse.Namespace, ctx: _Context) -> int:
     problem = ctx.secrets.check()
     if problem is not None:
-        sys.stderr.write(f"linkface-desk: {problem.message}\n")
+        say(keychain_problem(problem))
     rows = []
     for profile in ctx.store.profiles():
         has = None if profile.is_sandbox or problem else ctx.secrets.has(profile.name)
@@ -156,7 +157,7 @@ def _read_secret(stdin: TextIO, name: str) -> str:
 def _set_secret(args: argparse.Namespace, ctx: _Context) -> int:
     profile = ctx.store.get(args.name)
     if profile.is_sandbox:
-        raise InputRejected("name", "sandbox_builtin", "The Sandbox profile needs no secret.", "沙箱配置无需密钥。")
+        raise InputRejected("name", "sandbox_builtin", variant="secret")
     problem = ctx.secrets.check()
     if problem is not None:  # before the user types the secret for nothing
         raise problem
@@ -183,13 +184,8 @@ def _test(args: argparse.Namespace, ctx: _Context) -> int:
 
 
 def _fail(exc: LinkFaceError) -> int:
-    """One human report on stderr, English then Chinese, with the catalogue's remedy when there is one."""
-    summary = error_summary(exc)
-    remedy = summary.get("remedy")
-    zh = summary.get("message_zh") or getattr(exc, "message_zh", "")
-    sys.stderr.write(f"linkface-desk: {exc}" + (f" {remedy}" if remedy else "") + "\n")
-    if zh:
-        sys.stderr.write(f"linkface-desk: {zh}{summary.get('remedy_zh') or ''}\n")
+    """One human report on stderr, in the CLI's language, with the catalogue's remedy."""
+    report_failure(exc)
     return exc.exit_code
 
 
@@ -214,7 +210,7 @@ def run_profile(
     try:
         store = store or ProfileStore.open_default(environ)
         for issue in store.issues:
-            sys.stderr.write(f"linkface-desk: {issue.message}\n")
+            say(settings_issue(issue))
         context = _Context(store, secrets, environ, stdin or sys.stdin,
                            call or keychain_caller(secrets, environ))
         return _HANDLERS[args.profile_command](args, context)

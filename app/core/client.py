@@ -107,20 +107,12 @@ def check_base_url(base_url: str) -> str:
     """https only, except plain http to a loopback address (the sandbox); never with credentials."""
     parts = urlsplit(base_url.strip())
     if parts.username is not None or parts.password is not None:
-        raise InputRejected(
-            "base_url", "url_credentials",
-            "The base URL must not contain a user name or password (user:pass@); the API signs each call instead.",
-            "服务地址中不能包含用户名或密码（user:pass@）；接口以签名认证。",
-        )
+        raise InputRejected("base_url", "url_credentials")
     if parts.scheme == "https" and parts.hostname:
         return base_url.strip().rstrip("/")
     if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
         return base_url.strip().rstrip("/")
-    raise InputRejected(
-        "base_url", "https_required",
-        "The base URL must start with https:// (plain http:// is allowed only for this computer, 127.0.0.1).",
-        "服务地址须以 https:// 开头（仅本机 127.0.0.1 可使用 http://）。",
-    )
+    raise InputRejected("base_url", "https_required")
 
 
 @dataclass(frozen=True)
@@ -260,8 +252,7 @@ def make_ssl_context(ca_bundle: Path | None) -> ssl.SSLContext:
         try:
             context.load_verify_locations(cafile=str(ca_bundle))
         except (OSError, ssl.SSLError) as exc:
-            raise InputRejected("ca_bundle", "ca_file", f"The CA bundle file cannot be used: {exc}.",
-                                f"CA 证书文件无法使用：{exc}。") from None
+            raise InputRejected("ca_bundle", "ca_file", reason=str(exc)) from None
     return context
 
 
@@ -448,11 +439,8 @@ class LinkFaceClient:
             flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
             handle: BinaryIO = files.enter_context(os.fdopen(os.open(source.path, flags), "rb"))
         except OSError as exc:  # it vanished or changed since it was checked: nothing has been sent
-            raise InputRejected(
-                field, "readable", f"{source.path.name} can no longer be read ({exc.strerror}); "
-                "it was moved or changed after it was checked. Choose it again.",
-                f"{source.path.name} 已无法读取（{exc.strerror}），检查后被移动或修改，请重新选择。",
-            ) from None
+            raise InputRejected(field, "readable", variant="vanished", file=source.path.name,
+                                reason=exc.strerror or str(exc)) from None
         check_open_file(handle, field, source.path.name, source_spec.max_bytes)
         match source_spec.kind:
             case SourceKind.LIVENESS:  # a neutral file name: the real one may carry the customer's name

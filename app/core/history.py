@@ -89,46 +89,32 @@ class HistoryError(LinkFaceError):
     while this lasts (nothing is sent), hence the exit code of a local refusal.
 
     ``kind``: damaged (can be moved aside, with the operator's agreement), newer_version, disk_full,
-    not_writable, is_folder, busy."""
+    not_writable, is_folder, busy, other; ``detail`` is the system's own words, for IT."""
 
     exit_code = 2
 
-    def __init__(self, message: str, message_zh: str, kind: str = "damaged", path: Path | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.message_zh = message_zh
+    def __init__(self, kind: str, path: Path | None, detail: str = "") -> None:
+        super().__init__(f"history file {path}: {kind}" + (f" ({detail})" if detail else ""))
         self.kind = kind
         self.path = path
+        self.detail = detail
 
 
 def history_write_error(path: Path, exc: BaseException) -> HistoryError:
-    """Say what is wrong with writing ``path`` in words the operator can act on; nothing was sent."""
+    """Name what is wrong with writing ``path`` so the operator can act on it; nothing was sent."""
     text = str(exc).lower()
     errno_value = getattr(exc, "errno", None)
     if errno_value == errno.ENOSPC or "disk is full" in text or "disk full" in text:
-        return HistoryError(
-            f"The disk that holds the history ({path.parent}) is full: free some space on it, then try again. "
-            "Nothing was sent.",
-            f"保存历史记录的磁盘（{path.parent}）已满：请清理磁盘空间后重试。本次未发送。", "disk_full", path)
+        return HistoryError("disk_full", path)
     if isinstance(exc, IsADirectoryError) or path.is_dir():
-        return HistoryError(
-            f"The history path {path} is a folder, not a file: ask IT to remove or rename it. Nothing was sent.",
-            f"历史记录路径 {path} 是文件夹而不是文件：请联系 IT 删除或改名。本次未发送。", "is_folder", path)
+        return HistoryError("is_folder", path)
     if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text or "permission" in text:
-        return HistoryError(
-            f"The history file {path} cannot be written (permission denied or read-only): ask IT to fix its "
-            "permissions. Nothing was sent.",
-            f"历史记录文件 {path} 无法写入（无权限或只读）：请联系 IT 修正权限。本次未发送。", "not_writable", path)
+        return HistoryError("not_writable", path)
     if "locked" in text or "busy" in text:
-        return HistoryError(
-            f"Another program is holding the history file {path}: close other copies of LinkFace Desk, then try "
-            "again. Nothing was sent.",
-            f"历史记录文件 {path} 正被其他程序占用：请关闭其他 LinkFace Desk 窗口后重试。本次未发送。", "busy", path)
+        return HistoryError("busy", path)
     if _no_room(path.parent):  # SQLite says "disk I/O error" when it cannot grow its -shm file on a full disk
-        return history_write_error(path, OSError(errno.ENOSPC, "disk full"))
-    return HistoryError(
-        f"The history file {path} cannot be written ({exc}): call IT. Nothing was sent.",
-        f"历史记录文件 {path} 无法写入（{exc}）：请联系 IT。本次未发送。", "not_writable", path)
+        return HistoryError("disk_full", path)
+    return HistoryError("other", path, str(exc))
 
 
 def _no_room(folder: Path) -> bool:
@@ -239,13 +225,7 @@ class History:
             raise history_write_error(path, exc) from None
         except sqlite3.DatabaseError as exc:  # not a database, or damaged: leave it for IT to look at
             self._db.close()
-            raise HistoryError(
-                f"The history file {path} is damaged ({exc}); it was left as it is. Move it aside to start "
-                "a new history (History page, or linkface-desk history --move-aside), and keep it for IT.",
-                f"历史记录文件 {path} 已损坏（{exc}），文件未被改动。可将其移走以开始新的历史记录"
-                "（历史页面，或 linkface-desk history --move-aside），并请保留给 IT 检查。",
-                "damaged", path,
-            ) from None
+            raise HistoryError("damaged", path, str(exc)) from None
         except BaseException:
             self._db.close()
             raise
@@ -281,12 +261,7 @@ class History:
         """Before anything writes (even switching to WAL rewrites the header)."""
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
         if version > SCHEMA_VERSION:
-            raise HistoryError(
-                f"The history file {self.path} was written by a newer LinkFace Desk (schema {version}); "
-                "update the app. The file was not changed.",
-                f"历史记录文件由更新版本的 LinkFace Desk 创建（版本 {version}），请升级本程序。文件未被修改。",
-                "newer_version", self.path,
-            )
+            raise HistoryError("newer_version", self.path, f"schema {version}")
 
     def _migrate(self) -> None:
         version = int(self._db.execute("PRAGMA user_version").fetchone()[0])
@@ -434,8 +409,7 @@ class History:
 
     def set_retention_days(self, days: int) -> None:
         if not 1 <= days <= 3650:
-            raise InputRejected("retention_days", "range", "Keep history between 1 and 3650 days.",
-                                "历史记录保留天数须在 1–3650 之间。")
+            raise InputRejected("retention_days", "range", low=1, high=3650)
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)", [str(days)])
 

@@ -37,15 +37,14 @@ PROXY_SYSTEM, PROXY_NONE = "system", "none"
 _DETECTION_TYPE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
 
-def _reject(field: str, rule: str, message: str, message_zh: str) -> NoReturn:
-    raise InputRejected(field, rule, message, message_zh)
+def _reject(field: str, rule: str, variant: str = "", **params: object) -> NoReturn:
+    raise InputRejected(field, rule, variant, **params)
 
 
-def _check_number(field: str, value: object, low: float, high: float, unit: str = "") -> None:
+def _check_number(field: str, value: object, low: float, high: float, seconds: bool = False) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
             or not low <= value <= high:
-        _reject(field, "range", f"{field} must be a number from {low:g} to {high:g}{unit}.",
-                f"{field} 须为 {low:g} 到 {high:g}{unit} 之间的数字。")
+        _reject(field, "range", "seconds" if seconds else "", low=f"{low:g}", high=f"{high:g}")
 
 
 def _is_sandbox_name(name: str) -> bool:
@@ -77,45 +76,33 @@ class Profile:
         # No quotes or backslashes: the name is the keychain item's user name (and quoted on macOS).
         if not isinstance(name, str) or not 1 <= len(name) <= 64 or name != name.strip() \
                 or not name.isprintable() or '"' in name or "\\" in name:
-            _reject("name", "name_format",
-                    "The profile name must be 1 to 64 printable characters, without quotes or backslashes "
-                    "or spaces at either end.",
-                    "配置名称须为 1 至 64 个可打印字符，不含引号、反斜杠，首尾不能有空格。")
+            _reject("name", "name_format")
         if not isinstance(self.base_url, str):
-            _reject("base_url", "type", "The base URL must be text.", "服务地址须为文本。")
+            _reject("base_url", "type")
         sandbox_name, sandbox_url = _is_sandbox_name(name), self.base_url == SANDBOX_BASE_URL
         if (sandbox_name and (name != SANDBOX_PROFILE_NAME or not sandbox_url)) or (sandbox_url and not sandbox_name):
-            _reject("name" if sandbox_name else "base_url", "reserved",
-                    f"The name {SANDBOX_PROFILE_NAME!r} and the base URL {SANDBOX_BASE_URL!r} belong to the "
-                    "built-in Sandbox profile.",
-                    f"名称 {SANDBOX_PROFILE_NAME!r} 与服务地址 {SANDBOX_BASE_URL!r} 保留给内置沙箱配置。")
+            _reject("name" if sandbox_name else "base_url", "reserved", name=SANDBOX_PROFILE_NAME,
+                    base_url=SANDBOX_BASE_URL)
         if not sandbox_name:
             check_base_url(self.base_url)
             if not isinstance(self.api_id, str) or not 1 <= len(self.api_id) <= 128 \
                     or not self.api_id.isprintable() or any(c.isspace() for c in self.api_id):
-                _reject("api_id", "api_id_format", "The api_id is required: 1 to 128 characters, no spaces.",
-                        "api_id 为必填项：1 至 128 个字符，不含空格。")
+                _reject("api_id", "api_id_format")
         if not isinstance(self.timestamp_unit, TimestampUnit):
-            _reject("timestamp_unit", "choice", "The timestamp unit must be ms or s.", "时间戳单位须为 ms 或 s。")
-        _check_number("connect_timeout", self.connect_timeout, 0.5, 120, " s")
-        _check_number("read_timeout", self.read_timeout, 1, 600, " s")
+            _reject("timestamp_unit", "choice")
+        _check_number("connect_timeout", self.connect_timeout, 0.5, 120, seconds=True)
+        _check_number("read_timeout", self.read_timeout, 1, 600, seconds=True)
         self._check_proxy()
         if self.ca_bundle is not None and (not isinstance(self.ca_bundle, Path) or not self.ca_bundle.is_absolute()):
-            _reject("ca_bundle", "absolute_path", "The CA bundle must be given as a full path to a file.",
-                    "CA 证书文件须使用完整路径。")
+            _reject("ca_bundle", "absolute_path")
         _check_number("face_threshold", self.face_threshold, 0, 1)
         types = self.detection_types
         if not isinstance(types, tuple) or not types \
                 or not all(isinstance(t, str) and _DETECTION_TYPE.fullmatch(t) for t in types) \
                 or len(set(types)) != len(types):
-            _reject("detection_types", "detection_types_format",
-                    "Give one or more distinct detection types in lowercase letters, digits and _ "
-                    f"(default: {', '.join(DETECTION_TYPES)}).",
-                    "请给出一个或多个互不相同的检测类型，仅含小写字母、数字和下划线"
-                    f"（默认：{', '.join(DETECTION_TYPES)}）。")
+            _reject("detection_types", "detection_types_format", defaults=", ".join(DETECTION_TYPES))
         if not isinstance(self.record_history, bool):
-            _reject("record_history", "type", "record_history must be true or false.",
-                    "record_history 须为 true 或 false。")
+            _reject("record_history", "type")
 
     def _check_proxy(self) -> None:
         if self.proxy in (PROXY_SYSTEM, PROXY_NONE):
@@ -126,14 +113,9 @@ class Profile:
         except (TypeError, AttributeError, ValueError):  # not text, or a port that is not a number
             valid = False
         if valid and (parts.username or parts.password):
-            _reject("proxy", "proxy_credentials",
-                    "A proxy password would be saved in plain text: choose system and let the system's proxy "
-                    "settings carry it.",
-                    "代理密码会以明文保存：请选择 system，由系统代理设置提供。")
+            _reject("proxy", "proxy_credentials")
         if not valid:
-            _reject("proxy", "proxy_format",
-                    "The proxy must be system, none, or a URL such as http://proxy.example:8080.",
-                    "代理须为 system、none，或形如 http://proxy.example:8080 的地址。")
+            _reject("proxy", "proxy_format")
 
     @property
     def is_sandbox(self) -> bool:
@@ -163,10 +145,10 @@ class Profile:
     def from_json(cls, data: object) -> Profile:
         """The inverse of to_json; a missing field takes its default, anything else wrong is InputRejected."""
         if not isinstance(data, dict):
-            _reject("profile", "type", "A profile must be a JSON object.", "配置须为 JSON 对象。")
+            _reject("profile", "type")
         unknown = sorted(set(data) - {f.name for f in fields(cls)})
         if unknown or "name" not in data:
-            _reject("profile", "fields", f"Unknown fields {unknown} or no name.", f"未知字段 {unknown} 或缺少名称。")
+            _reject("profile", "fields", unknown=", ".join(unknown) or "-")
         values = dict(data)
         if "timestamp_unit" in values:
             try:
@@ -202,15 +184,15 @@ UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {2: _v1_to_v2}
 
 @dataclass(frozen=True)
 class SettingsIssue:
-    """Something about the settings file the user must be told (the window shows it, the CLI prints it).
+    """Something about the settings file the user must be told (the window shows it, the CLI prints it,
+    both in app.catalogue's words).
 
     ``kind`` is "corrupt" (moved aside to ``kept_at``), "newer_version" (left untouched, changes refused)
-    or "upgraded" (the old file was copied to ``kept_at`` first).
+    or "upgraded" (the old file was copied to ``kept_at`` first); ``params`` is what the words need.
     """
 
     kind: str
-    message: str
-    message_zh: str
+    params: dict[str, object]
     kept_at: Path | None = None
 
 
@@ -232,14 +214,12 @@ def write_private(path: Path, data: bytes) -> None:
 def _parse(document: object) -> tuple[list[Profile], str]:
     if not isinstance(document, dict) or not isinstance(document.get("profiles"), list) \
             or not isinstance(document.get("last_profile", SANDBOX_PROFILE_NAME), str):
-        _reject("settings", "structure", "The file is not a settings document (profiles, last_profile).",
-                "文件不是有效的设置文档。")
+        _reject("settings", "structure")
     profiles: list[Profile] = []
     for entry in document["profiles"]:
         profile = Profile.from_json(entry)
         if profile.is_sandbox or any(p.name.casefold() == profile.name.casefold() for p in profiles):
-            _reject("name", "duplicate", f"The profile {profile.name!r} appears twice or is reserved.",
-                    f"配置 {profile.name!r} 重复或为保留名称。")
+            _reject("name", "duplicate", "in_file", profile=profile.name)
         profiles.append(profile)
     return profiles, document.get("last_profile", SANDBOX_PROFILE_NAME)
 
@@ -271,19 +251,13 @@ class ProfileStore:
         except FileNotFoundError:
             return
         except OSError as exc:  # a folder, or not readable: say which file and why; never move it
-            problem = "is a folder" if self.path.is_dir() else f"cannot be read: {(exc.strerror or str(exc)).lower()}"
-            problem_zh = "是文件夹" if self.path.is_dir() else f"无法读取：{exc.strerror or exc}"
-            raise InputRejected(
-                "settings", "settings_unreadable",
-                f"The settings file {self.path} {problem}. Ask IT to fix it, or set LINKFACE_DESK_HOME to "
-                "another folder.",
-                f"设置文件 {self.path} {problem_zh}。请联系 IT 修正，或将 LINKFACE_DESK_HOME 设为其他文件夹。",
-            ) from None
+            raise InputRejected("settings", "settings_unreadable", "folder" if self.path.is_dir() else "",
+                                path=str(self.path), reason=(exc.strerror or str(exc)).lower()) from None
         try:
             document = json.loads(raw.decode("utf-8"))
             version = document.get("version") if isinstance(document, dict) else None
             if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-                _reject("settings", "version", "The file has no valid format version.", "文件缺少有效的格式版本。")
+                _reject("settings", "version")
             if version > FORMAT_VERSION:
                 self._refuse_newer(version)
                 return
@@ -298,27 +272,17 @@ class ProfileStore:
             backup = aside_path(self.path, f"v{version}-backup")
             write_private(backup, raw)
             self._save()
-            self.issues.append(SettingsIssue(
-                "upgraded", f"The settings file was upgraded from format {version} to {FORMAT_VERSION}; "
-                f"the old file was kept as {backup}.",
-                f"设置文件已从格式 {version} 升级到 {FORMAT_VERSION}；旧文件保存在 {backup}。", backup))
+            self.issues.append(SettingsIssue("upgraded", {"version": version, "current": FORMAT_VERSION}, backup))
 
     def _set_aside(self, reason: str) -> None:
         aside = aside_path(self.path, "corrupt")
         os.replace(self.path, aside)
-        self.issues.append(SettingsIssue(
-            "corrupt", f"The settings file could not be read ({reason}). It was kept as {aside}; "
-            "the saved profiles must be entered again (the keychain secrets are still there).",
-            f"无法读取设置文件（{reason}）。原文件已保存为 {aside}；请重新填写配置（钥匙串中的密钥仍在）。", aside))
+        self.issues.append(SettingsIssue("corrupt", {"reason": reason}, aside))
 
     def _refuse_newer(self, version: int) -> None:
-        en = (f"The settings file {self.path} was written by a newer LinkFace Desk (format {version}; this "
-              f"version reads up to {FORMAT_VERSION}). It was left untouched and cannot be changed here: "
-              "update LinkFace Desk. Only the Sandbox profile is available.")
-        zh = (f"设置文件 {self.path} 由更新版本的 LinkFace Desk 写入（格式 {version}，本版本最高支持 "
-              f"{FORMAT_VERSION}）。文件未作改动，此处无法修改：请升级 LinkFace Desk。目前仅可使用沙箱配置。")
-        self.issues.append(SettingsIssue("newer_version", en, zh))
-        self._refusal = InputRejected("settings", "newer_version", en, zh)
+        params: dict[str, object] = {"path": str(self.path), "version": version, "current": FORMAT_VERSION}
+        self.issues.append(SettingsIssue("newer_version", params))
+        self._refusal = InputRejected("settings", "newer_version", "", **params)
 
     def _save(self, profiles: list[Profile] | None = None, selected: str | None = None) -> None:
         """Write the file with these profiles and selection, and only then keep them (a failed write
@@ -332,12 +296,8 @@ class ProfileStore:
             write_private(self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise InputRejected(
-                "settings", "settings_not_writable",
-                f"The settings file {self.path} cannot be written: {reason.lower()}. Nothing was changed; ask IT "
-                "to fix the folder's permissions.",
-                f"设置文件 {self.path} 无法写入：{reason}。未作任何更改；请联系 IT 修正文件夹权限。",
-            ) from None
+            raise InputRejected("settings", "settings_not_writable", path=str(self.path),
+                                reason=reason.lower()) from None
         self._profiles, self._selected = list(profiles), selected
 
     # --- the profiles ---------------------------------------------------------------------------
@@ -352,13 +312,12 @@ class ProfileStore:
     def _index(self, name: str) -> int:
         index = self._find(name)
         if index is None:
-            _reject("profile", "unknown_profile", f"There is no profile named {name!r}.", f"没有名为 {name!r} 的配置。")
+            _reject("profile", "unknown_profile", profile=name)
         return index
 
     def _editable_index(self, name: str) -> int:
         if _is_sandbox_name(name):
-            _reject("name", "sandbox_builtin", "The Sandbox profile is built in: it cannot be edited or removed.",
-                    "沙箱配置为内置配置，不能修改或删除。")
+            _reject("name", "sandbox_builtin")
         return self._index(name)
 
     def profiles(self) -> list[Profile]:
@@ -378,8 +337,7 @@ class ProfileStore:
         if profile.is_sandbox:
             self._editable_index(profile.name)
         if self._find(profile.name) is not None:
-            _reject("name", "duplicate", f"A profile named {profile.name!r} already exists.",
-                    f"名为 {profile.name!r} 的配置已存在。")
+            _reject("name", "duplicate", profile=profile.name)
         if profile.ca_bundle is not None:
             make_ssl_context(profile.ca_bundle)  # refuses a missing or unreadable file, naming ca_bundle
         self._save([*self._profiles, profile])
@@ -396,8 +354,7 @@ class ProfileStore:
         """Change some fields of a saved profile (checked as a whole) and save; returns the new profile."""
         self._check_writable()
         if changes.get("name", name) != name:
-            _reject("name", "rename", "A profile cannot be renamed: add a new one and remove the old one.",
-                    "配置不能改名：请新建配置并删除旧配置。")
+            _reject("name", "rename")
         profile = dataclasses.replace(self._profiles[self._editable_index(name)], **changes)
         self.update(profile)
         return profile

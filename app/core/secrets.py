@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import shlex
 import subprocess
-import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -43,46 +42,14 @@ SERVICE = "LinkFaceDesk"
 SECRET_ENV = "LINKFACE_API_SECRET"
 _PROBE_USER = "linkface-desk-probe"
 
-_REASONS: dict[str, tuple[str, str]] = {
-    "none": ("No usable keychain was found ({backend}).", "未找到可用的系统钥匙串（{backend}）。"),
-    "plaintext": (
-        "The keyring backend {backend} keeps secrets in a plain file, which LinkFace Desk refuses to use.",
-        "当前 keyring 后端 {backend} 以明文文件保存密钥，本程序拒绝使用。",
-    ),
-    "locked": ("The keychain is locked or refused access ({backend}).", "系统钥匙串已锁定或拒绝访问（{backend}）。"),
-    "error": ("The keychain reported an error ({backend}).", "系统钥匙串报告错误（{backend}）。"),
-}
-_REMEDIES: dict[str, tuple[str, str]] = {
-    "linux": (
-        "Log in to a desktop session with GNOME Keyring or KWallet running and unlocked, then try again.",
-        "请登录桌面会话并确保 GNOME Keyring 或 KWallet 已运行且已解锁，然后重试。",
-    ),
-    "darwin": (
-        "Unlock the login keychain (Keychain Access), then try again.",
-        "请在“钥匙串访问”中解锁登录钥匙串，然后重试。",
-    ),
-    "win32": (
-        "Windows Credential Manager is not available to this account: ask IT, then try again.",
-        "当前账户无法使用 Windows 凭据管理器，请联系 IT 后重试。",
-    ),
-}
-_SCRIPT_HINT = (
-    f"For scripts, set {SECRET_ENV} instead. The secret is never stored in a file.",
-    f"脚本中可改用环境变量 {SECRET_ENV}。密钥绝不会保存到文件中。",
-)
-
-
 class KeychainUnavailable(LinkFaceError):
-    """No usable keychain: ``reason`` is none, plaintext, locked or error; the messages say what to do."""
+    """No usable keychain: ``reason`` is none, plaintext, locked or error (app.catalogue says what to do
+    on this operating system)."""
 
     exit_code = 5
 
     def __init__(self, reason: str, backend: str) -> None:
-        en, zh = (text.format(backend=backend) for text in _REASONS[reason])
-        remedy_en, remedy_zh = _REMEDIES.get(sys.platform, _REMEDIES["linux"])
-        self.message = f"{en} {remedy_en} {_SCRIPT_HINT[0]}"
-        self.message_zh = f"{zh}{remedy_zh}{_SCRIPT_HINT[1]}"
-        super().__init__(self.message)
+        super().__init__(f"keychain unusable: {reason} ({backend})")
         self.reason = reason
         self.backend = backend
 
@@ -129,11 +96,7 @@ def check_secret(secret: str) -> str:
     """The secret as given, without surrounding blanks; refused if empty or holding control characters."""
     secret = secret.strip()
     if not secret or not secret.isprintable():
-        raise InputRejected(
-            "secret", "secret_format",
-            "The API secret must be one line of printable characters, not empty.",
-            "API 密钥须为一行可打印字符，且不能为空。",
-        )
+        raise InputRejected("secret", "secret_format")
     return secret
 
 
@@ -212,12 +175,6 @@ def secret_for(profile: Profile, store: SecretStore, environ: Mapping[str, str])
         return ""
     secret = environ.get(SECRET_ENV, "").strip() or store.get(profile.name)
     if secret is None:
-        raise InputRejected(
-            "secret", "secret_missing",
-            f"No API secret is saved for profile {profile.name!r}: set it in the profile settings "
-            f"or with `linkface-desk profile set-secret {shlex.quote(profile.name)}`.",
-            f"配置 {profile.name!r} 尚未保存 API 密钥：请在配置设置中设置，"
-            f"或运行 `linkface-desk profile set-secret {shlex.quote(profile.name)}`。",
-        )
+        raise InputRejected("secret", "secret_missing", profile=profile.name, quoted=shlex.quote(profile.name))
     REDACT.add_secret(secret)  # whatever is logged from here on, the log file never holds it
     return secret

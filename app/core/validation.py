@@ -22,9 +22,7 @@ from PIL import Image, UnidentifiedImageError
 
 from app.core.contract import (
     DETECTION_TYPES,
-    LIVENESS_FIELDS,
     LIVENESS_SOURCE,
-    SELFIE_FIELDS,
     SELFIE_MAX_BYTES,
     FieldKind,
     FileSource,
@@ -76,34 +74,21 @@ def check_id_number(raw: str, today: dt.date | None = None) -> str:
     value = normalize_id_number(raw)
     field = "id_number"
     if not value:
-        raise InputRejected(field, "required", "Enter the ID number.", "请输入身份证号。")
+        raise InputRejected(field, "required")
     if len(value) != 18:
-        raise InputRejected(
-            field, "length", f"An ID number has 18 characters; this one has {len(value)}.",
-            f"身份证号应为 18 位，当前为 {len(value)} 位。",
-        )
+        raise InputRejected(field, "length", length=len(value))
     if not value[:17].isascii() or not value[:17].isdigit() or value[17] not in "0123456789X":
-        raise InputRejected(
-            field, "characters", "The first 17 characters must be digits and the last a digit or X.",
-            "身份证号前 17 位须为数字，最后一位为数字或 X。",
-        )
+        raise InputRejected(field, "characters")
     try:
         birth = dt.date(int(value[6:10]), int(value[10:12]), int(value[12:14]))
     except ValueError:
         birth = None
     latest = today or dt.date.today()
     if birth is None or birth.year < 1900 or birth > latest:
-        raise InputRejected(
-            field, "birth_date", f"Characters 7 to 14 ({value[6:14]}) are not a valid birth date.",
-            f"第 7–14 位（{value[6:14]}）不是有效的出生日期。",
-        )
+        raise InputRejected(field, "birth_date", digits=value[6:14])
     expected = id_check_char(value[:17])
     if value[17] != expected:
-        raise InputRejected(
-            field, "check_digit", f"The check character is wrong (last character should be {expected}); "
-            "re-read the number from the ID card.",
-            f"校验位错误（最后一位应为 {expected}），请对照身份证重新输入。",
-        )
+        raise InputRejected(field, "check_digit", expected=expected)
     return value
 
 
@@ -115,32 +100,20 @@ def check_name(raw: str) -> str:
     """Return the trimmed name; refuse what no ID card holds (emoji, invisible or control characters, no letter)."""
     value = raw.strip()
     if not value:
-        raise InputRejected("name", "required", "Enter the customer's name.", "请输入客户姓名。")
+        raise InputRejected("name", "required")
     if len(value) > NAME_MAX_CHARS:
-        raise InputRejected(
-            "name", "length", f"The name is longer than {NAME_MAX_CHARS} characters.",
-            f"姓名超过 {NAME_MAX_CHARS} 个字符。",
-        )
+        raise InputRejected("name", "length", limit=NAME_MAX_CHARS)
     if any(unicodedata.category(c) == "Cc" for c in value):
-        raise InputRejected("name", "characters", "The name contains control characters.", "姓名包含控制字符。")
+        raise InputRejected("name", "characters")
     symbol = next((c for c in value if unicodedata.category(c) in NAME_SYMBOL_CATEGORIES or c in EMOJI_SELECTORS),
                   None)
     if symbol is not None:
-        raise InputRejected(
-            "name", "symbols", f"The name contains an emoji or other symbol ({_code_point(symbol)}); "
-            "enter the name as written on the ID card.",
-            f"姓名包含表情符号或其他符号（{_code_point(symbol)}），请按身份证上的写法输入。",
-        )
+        raise InputRejected("name", "symbols", code_point=_code_point(symbol))
     invisible = next((c for c in value if unicodedata.category(c) in NAME_INVISIBLE_CATEGORIES), None)
     if invisible is not None:
-        raise InputRejected(
-            "name", "invisible_characters", f"The name contains an invisible character ({_code_point(invisible)}, "
-            "such as a zero-width space or a text-direction mark); retype the name.",
-            f"姓名包含不可见字符（{_code_point(invisible)}，如零宽空格或文字方向控制符），请重新输入姓名。",
-        )
+        raise InputRejected("name", "invisible_characters", code_point=_code_point(invisible))
     if not any(unicodedata.category(c).startswith("L") for c in value):
-        raise InputRejected("name", "letters_required", "The name has no letters; enter the customer's name.",
-                            "姓名中没有文字，请输入客户姓名。")
+        raise InputRejected("name", "letters_required")
     return value
 
 
@@ -148,20 +121,13 @@ def check_sequence_id(value: str) -> str:
     """Return the trimmed caller-given sequence_id; it travels in the query string and names the call in history."""
     stripped = value.strip()
     if not SEQUENCE_ID_PATTERN.fullmatch(stripped):
-        raise InputRejected(
-            "sequence_id", "sequence_id_format",
-            "The sequence id must be 1 to 64 characters, each an ASCII letter, a digit, - or _.",
-            "sequence_id 须为 1–64 个字符，仅限英文字母、数字、- 和 _。",
-        )
+        raise InputRejected("sequence_id", "sequence_id_format")
     return stripped
 
 
 def check_detection_type(value: str, allowed: tuple[str, ...] = DETECTION_TYPES) -> str:
     if value not in allowed:
-        raise InputRejected(
-            "detection_type", "allowed_values", f"Detection type must be one of: {', '.join(allowed)}.",
-            f"检测类型须为以下之一：{'、'.join(allowed)}。",
-        )
+        raise InputRejected("detection_type", "allowed_values", allowed=allowed)
     return value
 
 
@@ -170,71 +136,46 @@ def check_url(field: str, url: str) -> str:
     try:
         parts = urlsplit(value)
     except ValueError:  # an unbalanced [ or ] in the host, or a character that normalizes to a delimiter
-        raise InputRejected(field, "url_format", "The address cannot be read; check it character by character.",
-                            "无法识别该地址，请逐字检查。") from None
+        raise InputRejected(field, "url_format", variant="unreadable") from None
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise InputRejected(
-            field, "url_scheme", "The address must start with http:// or https:// and name a host.",
-            "地址须以 http:// 或 https:// 开头并包含主机名。",
-        )
+        raise InputRejected(field, "url_scheme")
     if "@" in parts.netloc:  # the password would reach the vendor and stay in history
-        raise InputRejected(
-            field, "url_credentials", "The address contains a user name or password (before @); remove it: "
-            "it would be sent to the vendor and kept in history.",
-            "地址中包含用户名或密码（@ 之前的部分），请删除：否则会发送给服务商并保存在历史记录中。",
-        )
+        raise InputRejected(field, "url_credentials")
     if len(value) > URL_MAX_CHARS or any(c.isspace() for c in value):
-        raise InputRejected(field, "url_format", "The address is too long or contains spaces.", "地址过长或包含空格。")
+        raise InputRejected(field, "url_format")
     return value
 
 
 def check_stored_id(field: str, value: str) -> str:
     stripped = value.strip()
     if not stripped:
-        raise InputRejected(field, "required", "Enter the stored id.", "请输入已存储的编号。")
+        raise InputRejected(field, "required")
     if len(stripped) > STORED_ID_MAX_CHARS or not stripped.isprintable() or " " in stripped:
-        raise InputRejected(field, "id_format", "The stored id has spaces, control characters or is too long.",
-                            "编号包含空格或控制字符，或过长。")
+        raise InputRejected(field, "id_format")
     return stripped
-
-
-# How messages name a file field's content: label, its remedy when empty (English, Chinese).
-_FILE_TEXT: dict[str, tuple[str, str, str, str]] = {
-    LIVENESS_FIELDS.file: ("The liveness file", "活体文件", "ask for the capture again", "请重新采集"),
-    SELFIE_FIELDS.file: ("The image", "图片", "choose another image", "请重新选择"),
-}
-_GENERIC_FILE_TEXT = ("The file", "文件", "choose another file", "请重新选择")
 
 
 def _unreadable(field: str, name: str, exc: OSError) -> InputRejected:
     if isinstance(exc, PermissionError):
-        return InputRejected(field, "readable", f"{name} cannot be read: permission denied.",
-                             f"无法读取 {name}：没有读取权限。")
-    reason = exc.strerror or str(exc)
-    return InputRejected(field, "readable", f"{name} cannot be read: {reason[:1].lower()}{reason[1:]}.",
-                         f"无法读取 {name}：{reason}。")
+        return InputRejected(field, "readable", variant="permission", file=name)
+    return InputRejected(field, "readable", file=name, reason=exc.strerror or str(exc))
 
 
 def _check_kind(field: str, name: str, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise InputRejected(field, "is_folder", f"{name} is a folder; choose a file.", f"{name} 是文件夹，请选择文件。")
+        raise InputRejected(field, "is_folder", file=name)
     if not stat.S_ISREG(mode):
-        raise InputRejected(field, "not_regular", f"{name} is not a regular file (a pipe or device).",
-                            f"{name} 不是普通文件（是管道或设备）。")
+        raise InputRejected(field, "not_regular", file=name)
 
 
 def _check_size(field: str, size: int, max_bytes: int) -> int:
-    label, label_zh, remedy, remedy_zh = _FILE_TEXT.get(field, _GENERIC_FILE_TEXT)
+    """The size limit is named in MB and in bytes, and so is the file's size: "10 MB (10,485,760 bytes);
+    this file is 10,485,761 bytes"."""
     if size == 0:
-        raise InputRejected(field, "non_empty", f"{label} is empty; {remedy}.", f"{label_zh}为空，{remedy_zh}。")
+        raise InputRejected(field, "non_empty")
     if size > max_bytes:
-        whole_mb = max_bytes % 1048576 == 0
-        limit = f"{max_bytes // 1048576} MB ({max_bytes:,} bytes)" if whole_mb else f"{max_bytes:,} bytes"
-        limit_zh = f"{max_bytes // 1048576} MB（{max_bytes:,} 字节）" if whole_mb else f"{max_bytes:,} 字节"
-        raise InputRejected(
-            field, "max_size", f"{label} is too large: the API accepts at most {limit}; this file is {size:,} bytes.",
-            f"{label_zh}过大：接口上限为 {limit_zh}，此文件为 {size:,} 字节。",
-        )
+        in_mb = "" if max_bytes % 1048576 == 0 else "bytes"  # the real limits are whole megabytes
+        raise InputRejected(field, "max_size", in_mb, limit_mb=max_bytes // 1048576, limit_bytes=max_bytes, size=size)
     return size
 
 
@@ -249,7 +190,7 @@ def check_regular_file(field: str, path: Path) -> int:
         _check_kind(field, name, path.stat().st_mode)
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except (FileNotFoundError, NotADirectoryError):
-        raise InputRejected(field, "exists", f"No such file: {name}.", f"文件不存在：{name}。") from None
+        raise InputRejected(field, "exists", file=name) from None
     except OSError as exc:
         raise _unreadable(field, name, exc) from None
     try:
@@ -282,26 +223,17 @@ class ImageInfo:
 
 
 def _bomb(field: str) -> InputRejected:
-    return InputRejected(
-        field, "decompression_bomb", "The image declares far more pixels than any photo (a decompression bomb); "
-        "it was not decoded.",
-        "图片声明的像素数远超任何照片（疑似解压炸弹），未予解码。",
-    )
+    return InputRejected(field, "decompression_bomb")
 
 
 def _accepted_info(image: Image.Image, field: str) -> ImageInfo:
     pillow_format, (width, height) = image.format or "", image.size
     if pillow_format not in ACCEPTED_IMAGE_FORMATS:
-        raise InputRejected(
-            field, "image_format", f"{pillow_format} images are not accepted; use JPG, PNG, BMP, GIF or TIFF.",
-            f"不支持 {pillow_format} 格式，请使用 JPG、PNG、BMP、GIF 或 TIFF。",
-        )
-    for side, label, label_zh in ((width, "width", "宽"), (height, "height", "高")):
+        raise InputRejected(field, "image_format", format=pillow_format)
+    for side, dimension in ((width, "width"), (height, "height")):
         if not IMAGE_MIN_SIDE_EXCLUSIVE < side <= IMAGE_MAX_SIDE:
-            raise InputRejected(
-                field, "image_pixels", f"The image {label} is {side} px; it must be 9 to 4000 px.",
-                f"图片{label_zh}为 {side} 像素，须在 9–4000 像素之间。",
-            )
+            raise InputRejected(field, "image_pixels", variant=dimension, pixels=side,
+                                low=IMAGE_MIN_SIDE_EXCLUSIVE + 1, high=IMAGE_MAX_SIDE)
     return ImageInfo(ACCEPTED_IMAGE_FORMATS[pillow_format], width, height)
 
 
@@ -314,8 +246,7 @@ def _read_image(stream: BinaryIO, field: str, decode: bool) -> ImageInfo:
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise _bomb(field) from None
         except (UnidentifiedImageError, OSError, ValueError):
-            raise InputRejected(field, "image_content", "The file is not an image, or it is damaged.",
-                                "文件不是图片或已损坏。") from None
+            raise InputRejected(field, "image_content") from None
         with image:
             info = _accepted_info(image, field)
             if decode:
@@ -325,8 +256,7 @@ def _read_image(stream: BinaryIO, field: str, decode: bool) -> ImageInfo:
                     raise _bomb(field) from None
                 except Exception as exc:  # Pillow's decoders raise many types for damaged data
                     reason = (str(exc) or type(exc).__name__)[:120]
-                    raise InputRejected(field, "image_damaged", f"The image is damaged or incomplete ({reason}).",
-                                        f"图片已损坏或不完整（{reason}）。") from None
+                    raise InputRejected(field, "image_damaged", reason=reason) from None
     return info
 
 

@@ -38,7 +38,7 @@ from app.core.contract import (
     Endpoint,
     SourceFields,
 )
-from app.core.errors import InputRejected, describe
+from app.core.errors import InputRejected
 from app.core.signing import parse_timestamp, sign
 from app.core.validation import check_id_number, inspect_image_bytes
 from app.sandbox.livefile import LivenessCapture, LivenessFileError, make_liveness_file, read_liveness_file
@@ -49,6 +49,14 @@ from app.sandbox.scoring import FaceReading, certificate_score, face_score, hack
 SANDBOX_API_ID = "sandbox"
 SANDBOX_API_SECRET = "sandbox-secret-not-a-real-credential"
 
+# The `msg` the vendor's document gives each code (protocol data: what the real service sends).
+VENDOR_MESSAGES = {
+    "0000": "调用成功", "1000": "验签失败", "1001": "参数非UTF-8编码", "1002": "请求参数错误", "1003": "加密文件错误",
+    "1004": "未检测出人脸", "1005": "网络图片获取超时", "1006": "网络图片获取失败", "1007": "应用冻结",
+    "1008": "应用过期", "1009": "调用频率过高", "1010": "免费次数用尽", "1011": "服务无权限", "1012": "请求路径错误",
+    "1013": "图片体积过大", "1014": "图片不存在", "1015": "文件不是图片或已损坏", "1016": "图片大小或格式不符合要求",
+    "1017": "数据源服务出错", "9999": "其他错误",
+}
 TIMESTAMP_TOLERANCE_S = 300
 STORE_CAPACITY = 256
 FILE_FIELDS = (LIVENESS_FIELDS.file, SELFIE_FIELDS.file)
@@ -75,7 +83,7 @@ class Outcome:
         payload: dict[str, Any] = {
             "request_id": f"SANDBOX-{uuid.uuid4().hex}",
             "code": self.code,
-            "msg": describe(self.code).zh,
+            "msg": VENDOR_MESSAGES.get(self.code, f"未知错误码 {self.code}"),
         }
         if self.code == SUCCESS:
             payload["data"] = self.data

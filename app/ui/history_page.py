@@ -52,11 +52,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.tasks import task_name
+from app.catalogue.words import history_problem
 from app.core.contract import Endpoint
 from app.core.errors import Billing
 from app.core.history import DEFAULT_RETENTION_DAYS, PENDING, Filter, History, HistoryError, Row
 from app.core.interpret import Verdict
-from app.ui.i18n import QT_TRANSLATE_NOOP, pick, task_name
+from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
@@ -335,7 +337,7 @@ class HistoryPage(Retranslating, QWidget):
         if history is None:
             self.model.set_rows([])
             problem = self._problem()
-            self.count_label.setText(pick(problem.message, problem.message_zh) if problem is not None
+            self.count_label.setText(history_problem(problem) if problem is not None
                                      else self.tr("History is not available."))
             self.move_aside.setVisible(problem is not None and problem.kind == "damaged"
                                        and self._move_aside is not None)

@@ -15,16 +15,16 @@ from PySide6.QtCore import QCoreApplication, QThreadPool
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
-from app.ui.context import PageContext
-from app.ui.i18n import (
+from app.catalogue.tasks import task_name
+from app.i18n import (
     CHINESE,
     ENGLISH,
     QT_TRANSLATE_NOOP,
     Translations,
     current_language,
     system_language,
-    task_name,
 )
+from app.ui.context import PageContext
 from app.ui.idle import IdleWatcher
 from app.ui.pages.registry import PAGES, TaskPages
 from app.ui.preferences import Preferences, PreferenceStore
@@ -133,14 +133,14 @@ class MainWindow(Retranslating, QMainWindow):
         self.profiles, self.secrets = profiles, secrets
         self.setWindowIcon(app_icon())
         self._fill_profiles()
-        from app.ui.i18n import pick
+        from app.catalogue.words import history_problem, settings_issue
 
         # the settings file was set aside, upgraded or refused; the history file cannot be used
-        notices = [(issue.message, issue.message_zh) for issue in (profiles.issues if profiles is not None else [])]
+        notices = [settings_issue(issue) for issue in (profiles.issues if profiles is not None else [])]
         if calls.history_problem is not None:
-            notices.append((calls.history_problem.message, calls.history_problem.message_zh))
-        for message, message_zh in notices:
-            self.statusBar().showMessage(pick(message, message_zh))
+            notices.append(history_problem(calls.history_problem))
+        for notice in notices:
+            self.statusBar().showMessage(notice)
         if calls.journal_merged:
             self.statusBar().showMessage(self.tr("%1 call records kept during a disk problem were added to History.")
                                          .replace("%1", str(calls.journal_merged)))

@@ -95,8 +95,8 @@ def run_scenario(window: Any, scenario: Scenario, samples: Path) -> Any:
 
 def build_window(home: Path) -> tuple[Any, Any]:
     """A main window on a Runtime whose files all live under ``home`` (no log file)."""
+    from app.i18n import ENGLISH, Translations
     from app.runtime import Runtime
-    from app.ui.i18n import ENGLISH, Translations
     from app.ui.main_window import MainWindow
     from app.ui.preferences import PreferenceStore
 
@@ -120,7 +120,7 @@ def run_self_test() -> int:
     from PySide6.QtWidgets import QApplication
 
     from app import __version__
-    from app.ui.i18n import CHINESE, ENGLISH, Translations, qm_path
+    from app.i18n import CHINESE, ENGLISH, Translations, qm_path
     from app.ui.resources import icons_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
-from app.ui.i18n import CHINESE, ENGLISH, pick
+from app.i18n import CHINESE, ENGLISH
 from app.ui.preferences import IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S, SYSTEM_LANGUAGE, Preferences
 from app.ui.widgets.message import MessageLabel
 from app.ui.words import error_view
@@ -47,9 +47,7 @@ if TYPE_CHECKING:
     from app.core.secrets import SecretStore
 
 def _text(exc: BaseException) -> str:
-    """A core error's own bilingual message (keychain, settings), else how the window words the failure."""
-    if isinstance(exc, LinkFaceError) and hasattr(exc, "message"):
-        return pick(exc.message, getattr(exc, "message_zh", exc.message))
+    """How the window words a failure (the catalogue's words for keychain, settings and input problems)."""
     return error_view(exc).title
 
 

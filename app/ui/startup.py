@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
-from app.ui.i18n import Translations, system_language
+from app.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.ui.i18n import CHINESE, current_language
+from app.i18n import CHINESE, current_language
 from app.ui.widgets.common import Retranslating, scaled_font
 
 if TYPE_CHECKING:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
+from app.catalogue.words import error_words
 from app.core.errors import (
     ApiError,
     Billing,
@@ -17,11 +18,10 @@ from app.core.errors import (
     InputRejected,
     LinkFaceError,
     ProtocolError,
-    RecordState,
     TransportError,
 )
 from app.core.interpret import Tone, TrailStep, Verdict
-from app.ui.i18n import QT_TRANSLATE_NOOP, pick
+from app.i18n import QT_TRANSLATE_NOOP
 
 VERDICT_WORDS: dict[Verdict, str] = {
     Verdict.SAME_PERSON: QT_TRANSLATE_NOOP("Verdict", "Same person"),
@@ -127,10 +127,6 @@ def score_text(value: float, places: int = 4) -> str:
     return f"{value:.{places}f}".rstrip("0").rstrip(".")
 
 
-def rejected_text(exc: InputRejected) -> str:
-    return pick(exc.message, exc.message_zh)
-
-
 @dataclass(frozen=True)
 class ErrorView:
     """An error as the operator reads it: what happened, what to do now, and details for support."""
@@ -145,65 +141,38 @@ class ErrorView:
     billing: Billing | None = None  # None: nothing to say (nothing was sent)
 
 
-def error_view(exc: BaseException, sent: bool = True) -> ErrorView:
-    """Turn any failure of a call into words; ``sent`` says whether the upload had completed."""
+def error_view(exc: BaseException) -> ErrorView:
+    """Turn any failure of a call into words (the catalogue's), with the technical line for support."""
+    if not isinstance(exc, LinkFaceError):
+        return ErrorView(Tone.BAD, translate("Errors", "Unexpected error in the application"),
+                         translate("Errors", "Try again; if it persists, call IT and quote the details below."),
+                         f"{type(exc).__name__}: {exc}")
+    title, remedy = error_words(exc)
     if isinstance(exc, ApiError):
-        info = exc.info
         line = translate("Errors", "Code %1 · server message: %2").replace("%1", exc.code).replace(
             "%2", exc.msg or translate("Errors", "none"))
-        return ErrorView(Tone.REVIEW, pick(info.en, info.zh), pick(info.remedy_en, info.remedy_zh), line,
-                         exc.raw, exc.request_id, exc.sequence_id, exc.billing)
+        return ErrorView(Tone.REVIEW, title, remedy, line, exc.raw, exc.request_id, exc.sequence_id, exc.billing)
     if isinstance(exc, TransportError):
-        en, zh, remedy_en, remedy_zh = exc.text
-        remedy = pick(remedy_en, remedy_zh)
-        if exc.billing is Billing.UNKNOWN:
-            remedy += " " + unknown_billing_text()
         line = translate("Errors", "Connection problem: %1 (%2)").replace("%1", exc.kind.value).replace(
             "%2", exc.detail)
-        return ErrorView(Tone.REVIEW, pick(en, zh), remedy, line, "", "", exc.sequence_id, exc.billing)
+        return ErrorView(Tone.REVIEW, title, remedy, line, "", "", exc.sequence_id, exc.billing)
     if isinstance(exc, ProtocolError):
         line = translate("Errors", "Details: %1").replace("%1", exc.reason)
         if exc.http_status is not None:
             line += f" · HTTP {exc.http_status}"
-        remedy = unknown_billing_text() if exc.billing is Billing.UNKNOWN else translate(
-            "Errors", "Nothing was billed: try once more.")
         remedy += " " + translate("Errors", "If it happens again, quote the sequence id to support; the raw answer "
                                             "is under \"Raw response\".")
-        return ErrorView(Tone.REVIEW, translate("Errors", "The server's answer could not be read"), remedy,
-                         line, exc.raw or translate("Errors", "(empty body)"), "", exc.sequence_id, exc.billing)
+        return ErrorView(Tone.REVIEW, title, remedy, line, exc.raw or translate("Errors", "(empty body)"), "",
+                         exc.sequence_id, exc.billing)
     if isinstance(exc, Cancelled):
         stopped = translate("Errors", "The upload was stopped before it finished; nothing was checked or billed.")
         return ErrorView(Tone.INFO, translate("Errors", "Cancelled"), stopped, "")
     if isinstance(exc, InputRejected):
-        return ErrorView(Tone.REVIEW, rejected_text(exc), translate("Errors", "Nothing was sent."),
-                         f"{exc.field}: {exc.rule}")
-    if isinstance(exc, LinkFaceError) and hasattr(exc, "message_zh"):  # history, keychain: their own words
-        title = pick(getattr(exc, "message", str(exc)), exc.message_zh)
-        return ErrorView(Tone.REVIEW, title, translate("Errors", "Nothing was sent."), "")
-    if isinstance(exc, LinkFaceError):
-        return ErrorView(Tone.REVIEW, str(exc), translate("Errors", "Try again; if it persists, call IT."), "")
-    return ErrorView(Tone.BAD, translate("Errors", "Unexpected error in the application"),
-                     translate("Errors", "Try again; if it persists, call IT and quote the details below."),
-                     f"{type(exc).__name__}: {exc}")
+        return ErrorView(Tone.REVIEW, title, remedy, f"{exc.field}: {exc.rule}")
+    return ErrorView(Tone.REVIEW, title, remedy or translate("Errors", "Try again; if it persists, call IT."), "")
 
 
 def cancelled_after_upload_view() -> ErrorView:
     return ErrorView(Tone.INFO, translate("Errors", "Cancelled"),
                      translate("Errors", "The file had already been sent, so the server may still check (and bill) "
                                   "this call; its result will not be shown."), "")
-
-
-def unknown_billing_text() -> str:
-    return translate("Errors", "The call may have been billed: look it up in History by its sequence id before "
-                               "you retry.")
-
-
-def record_warning(record: RecordState) -> str | None:
-    """What the operator must know when a sent call's record did not reach the history."""
-    if record is RecordState.JOURNALED:
-        return translate("Errors", "Warning: this call could not be written to history (is the disk full?). It "
-                                   "was kept in a fallback file and is added to history at the next start.")
-    if record is RecordState.LOST:
-        return translate("Errors", "Warning: this call could not be recorded anywhere. Note its request_id and "
-                                   "sequence_id now, and call IT.")
-    return None

@@ -49,6 +49,184 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>warning: no log file can be written ({problem}); calls are still recorded in history</source>
+        <translation>警告：无法写入日志文件（{problem}）；调用仍会记入历史记录</translation>
+    </message>
+</context>
+<context>
+    <name>Codes</name>
+    <message>
+        <source>Success</source>
+        <translation>调用成功</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>无需处理。</translation>
+    </message>
+    <message>
+        <source>Signature check failed</source>
+        <translation>验签失败</translation>
+    </message>
+    <message>
+        <source>Check the API secret, and that this computer&apos;s clock is correct.</source>
+        <translation>请检查 API 密钥是否正确，以及本机时钟是否准确。</translation>
+    </message>
+    <message>
+        <source>A parameter is not UTF-8</source>
+        <translation>参数非UTF-8编码</translation>
+    </message>
+    <message>
+        <source>Check the name and other inputs for unusual characters; call IT if it persists.</source>
+        <translation>请检查姓名等输入中是否有特殊字符；仍失败请联系 IT。</translation>
+    </message>
+    <message>
+        <source>Bad request parameter</source>
+        <translation>请求参数错误</translation>
+    </message>
+    <message>
+        <source>Check the inputs; if they are right, quote the request_id to support.</source>
+        <translation>请核对输入项；若输入无误，请将 request_id 提供给技术支持。</translation>
+    </message>
+    <message>
+        <source>Liveness file is invalid</source>
+        <translation>加密文件错误</translation>
+    </message>
+    <message>
+        <source>The liveness file is damaged or not from the SDK: ask the customer to capture again.</source>
+        <translation>活体文件损坏或不是 SDK 生成的文件，请让客户重新采集。</translation>
+    </message>
+    <message>
+        <source>No face detected</source>
+        <translation>未检测出人脸</translation>
+    </message>
+    <message>
+        <source>Ask the customer to retake, facing the camera in good light.</source>
+        <translation>请让客户正对镜头、光线充足后重新采集。</translation>
+    </message>
+    <message>
+        <source>Fetching the network image timed out</source>
+        <translation>网络图片获取超时</translation>
+    </message>
+    <message>
+        <source>Check that the URL is reachable and retry, or upload the file instead.</source>
+        <translation>请确认地址可访问后重试，或改为上传本地文件。</translation>
+    </message>
+    <message>
+        <source>Fetching the network image failed</source>
+        <translation>网络图片获取失败</translation>
+    </message>
+    <message>
+        <source>Check the URL, or upload the file instead.</source>
+        <translation>请检查地址是否正确，或改为上传本地文件。</translation>
+    </message>
+    <message>
+        <source>Application frozen (not authorized)</source>
+        <translation>应用冻结</translation>
+    </message>
+    <message>
+        <source>The account is frozen: contact your administrator and the vendor.</source>
+        <translation>账户已被冻结，请联系管理员与供应商。</translation>
+    </message>
+    <message>
+        <source>Application expired</source>
+        <translation>应用过期</translation>
+    </message>
+    <message>
+        <source>The account has expired: ask your administrator to renew it.</source>
+        <translation>账户已过期，请联系管理员续期。</translation>
+    </message>
+    <message>
+        <source>Call rate too high</source>
+        <translation>调用频率过高</translation>
+    </message>
+    <message>
+        <source>Wait a minute before trying again.</source>
+        <translation>请稍等一分钟后再试。</translation>
+    </message>
+    <message>
+        <source>Free quota used up</source>
+        <translation>免费次数用尽</translation>
+    </message>
+    <message>
+        <source>The call quota is used up: contact your administrator.</source>
+        <translation>调用次数已用完，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>No permission for this service</source>
+        <translation>服务无权限</translation>
+    </message>
+    <message>
+        <source>The account is not enabled for this service: contact your administrator.</source>
+        <translation>账户未开通此服务，请联系管理员。</translation>
+    </message>
+    <message>
+        <source>Wrong request path</source>
+        <translation>请求路径错误</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s base URL; call IT if it persists.</source>
+        <translation>请检查配置中的服务地址；仍失败请联系 IT。</translation>
+    </message>
+    <message>
+        <source>Image too large</source>
+        <translation>图片体积过大</translation>
+    </message>
+    <message>
+        <source>Use a photo of at most 5 MB.</source>
+        <translation>请使用不超过 5 MB 的照片。</translation>
+    </message>
+    <message>
+        <source>Image does not exist</source>
+        <translation>图片不存在</translation>
+    </message>
+    <message>
+        <source>The image id is unknown or expired: upload the photo again.</source>
+        <translation>照片编号无效或已过期，请重新上传照片。</translation>
+    </message>
+    <message>
+        <source>Not an image, or damaged</source>
+        <translation>文件不是图片或已损坏</translation>
+    </message>
+    <message>
+        <source>Choose a valid JPG, PNG, BMP, GIF or TIFF photo.</source>
+        <translation>请选择有效的 JPG/PNG/BMP/GIF/TIFF 照片。</translation>
+    </message>
+    <message>
+        <source>Image size or format not accepted</source>
+        <translation>图片大小或格式不符合要求</translation>
+    </message>
+    <message>
+        <source>The photo must be 9 to 4000 pixels wide and high, in JPG, PNG, BMP, GIF or TIFF.</source>
+        <translation>照片宽高须在 9–4000 像素之间，格式为 JPG/PNG/BMP/GIF/TIFF。</translation>
+    </message>
+    <message>
+        <source>Data-source service error</source>
+        <translation>数据源服务出错</translation>
+    </message>
+    <message>
+        <source>The ID data source is unavailable: try again later.</source>
+        <translation>公安数据源暂时不可用，请稍后重试。</translation>
+    </message>
+    <message>
+        <source>Other error (server internal error)</source>
+        <translation>其他错误</translation>
+    </message>
+    <message>
+        <source>Try again later; if it persists, quote the request_id to support.</source>
+        <translation>请稍后重试；仍失败请将 request_id 提供给技术支持。</translation>
+    </message>
+    <message>
+        <source>Unknown code {code}</source>
+        <translation>未知错误码 {code}</translation>
+    </message>
+    <message>
+        <source>Quote the code and the request_id to support.</source>
+        <translation>请将错误码和 request_id 提供给技术支持。</translation>
+    </message>
+</context>
+<context>
     <name>CopyField</name>
     <message>
         <source>Copy</source>
@@ -89,10 +267,6 @@
         <translation>详情：%1</translation>
     </message>
     <message>
-        <source>The server&apos;s answer could not be read</source>
-        <translation>无法读取服务器的应答</translation>
-    </message>
-    <message>
         <source>(empty body)</source>
         <translation>（空应答）</translation>
     </message>
@@ -105,16 +279,8 @@
         <translation>上传在完成前已停止：未进行核验，也未计费。</translation>
     </message>
     <message>
-        <source>Nothing was billed: try once more.</source>
-        <translation>本次未计费，可以再试一次。</translation>
-    </message>
-    <message>
         <source>If it happens again, quote the sequence id to support; the raw answer is under &quot;Raw response&quot;.</source>
         <translation>如再次出现，请将 sequence id 提供给技术支持；原始应答见“原始响应”。</translation>
-    </message>
-    <message>
-        <source>Nothing was sent.</source>
-        <translation>未发送任何内容。</translation>
     </message>
     <message>
         <source>Try again; if it persists, call IT.</source>
@@ -131,18 +297,6 @@
     <message>
         <source>The file had already been sent, so the server may still check (and bill) this call; its result will not be shown.</source>
         <translation>文件已发送完毕，服务器仍可能完成核验（并计费）；其结果将不会显示。</translation>
-    </message>
-    <message>
-        <source>The call may have been billed: look it up in History by its sequence id before you retry.</source>
-        <translation>本次调用可能已计费：重试前请先在历史记录中按 sequence id 查询。</translation>
-    </message>
-    <message>
-        <source>Warning: this call could not be written to history (is the disk full?). It was kept in a fallback file and is added to history at the next start.</source>
-        <translation>警告：本次调用无法写入历史记录（磁盘是否已满？）。记录已暂存到备用文件，下次启动时会补入历史记录。</translation>
-    </message>
-    <message>
-        <source>Warning: this call could not be recorded anywhere. Note its request_id and sequence_id now, and call IT.</source>
-        <translation>警告：本次调用无法记录。请立即记下 request_id 和 sequence_id，并联系 IT。</translation>
     </message>
 </context>
 <context>
@@ -410,6 +564,13 @@
     </message>
 </context>
 <context>
+    <name>Lists</name>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>History</source>
@@ -519,6 +680,85 @@
     <message>
         <source>Motion codes</source>
         <translation>动作代码</translation>
+    </message>
+</context>
+<context>
+    <name>Problems</name>
+    <message>
+        <source>The history file {path} is damaged ({detail}); it was left as it is. Move it aside to start a new history (History page, or linkface-desk history --move-aside), and keep it for IT.</source>
+        <translation>历史记录文件 {path} 已损坏（{detail}），文件未被改动。可将其移走以开始新的历史记录（历史页面，或 linkface-desk history --move-aside），并请保留给 IT 检查。</translation>
+    </message>
+    <message>
+        <source>The history file {path} was written by a newer LinkFace Desk ({detail}); update the app. The file was not changed.</source>
+        <translation>历史记录文件 {path} 由更新版本的 LinkFace Desk 创建（{detail}），请升级本程序。文件未被修改。</translation>
+    </message>
+    <message>
+        <source>The disk that holds the history ({folder}) is full: free some space on it, then try again. Nothing was sent.</source>
+        <translation>保存历史记录的磁盘（{folder}）已满：请清理磁盘空间后重试。本次未发送。</translation>
+    </message>
+    <message>
+        <source>The history path {path} is a folder, not a file: ask IT to remove or rename it. Nothing was sent.</source>
+        <translation>历史记录路径 {path} 是文件夹而不是文件：请联系 IT 删除或改名。本次未发送。</translation>
+    </message>
+    <message>
+        <source>The history file {path} cannot be written (permission denied or read-only): ask IT to fix its permissions. Nothing was sent.</source>
+        <translation>历史记录文件 {path} 无法写入（无权限或只读）：请联系 IT 修正权限。本次未发送。</translation>
+    </message>
+    <message>
+        <source>Another program is holding the history file {path}: close other copies of LinkFace Desk, then try again. Nothing was sent.</source>
+        <translation>历史记录文件 {path} 正被其他程序占用：请关闭其他 LinkFace Desk 窗口后重试。本次未发送。</translation>
+    </message>
+    <message>
+        <source>The history file {path} cannot be written ({detail}): call IT. Nothing was sent.</source>
+        <translation>历史记录文件 {path} 无法写入（{detail}）：请联系 IT。本次未发送。</translation>
+    </message>
+    <message>
+        <source>No usable keychain was found ({backend}).</source>
+        <translation>未找到可用的系统钥匙串（{backend}）。</translation>
+    </message>
+    <message>
+        <source>The keyring backend {backend} keeps secrets in a plain file, which LinkFace Desk refuses to use.</source>
+        <translation>当前 keyring 后端 {backend} 以明文文件保存密钥，本程序拒绝使用。</translation>
+    </message>
+    <message>
+        <source>The keychain is locked or refused access ({backend}).</source>
+        <translation>系统钥匙串已锁定或拒绝访问（{backend}）。</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error ({backend}).</source>
+        <translation>系统钥匙串报告错误（{backend}）。</translation>
+    </message>
+    <message>
+        <source>Log in to a desktop session with GNOME Keyring or KWallet running and unlocked, then try again.</source>
+        <translation>请登录桌面会话并确保 GNOME Keyring 或 KWallet 已运行且已解锁，然后重试。</translation>
+    </message>
+    <message>
+        <source>Unlock the login keychain (Keychain Access), then try again.</source>
+        <translation>请在“钥匙串访问”中解锁登录钥匙串，然后重试。</translation>
+    </message>
+    <message>
+        <source>Windows Credential Manager is not available to this account: ask IT, then try again.</source>
+        <translation>当前账户无法使用 Windows 凭据管理器，请联系 IT 后重试。</translation>
+    </message>
+    <message>
+        <source>For scripts, set {variable} instead. The secret is never stored in a file.</source>
+        <translation>脚本中可改用环境变量 {variable}。密钥绝不会保存到文件中。</translation>
+    </message>
+    <message>
+        <source>The settings file was upgraded from format {version} to {current}; the old file was kept as {kept_at}.</source>
+        <translation>设置文件已从格式 {version} 升级到 {current}；旧文件保存在 {kept_at}。</translation>
+    </message>
+    <message>
+        <source>The settings file could not be read ({reason}). It was kept as {kept_at}; the saved profiles must be entered again (the keychain secrets are still there).</source>
+        <translation>无法读取设置文件（{reason}）。原文件已保存为 {kept_at}；请重新填写配置（钥匙串中的密钥仍在）。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation>本次未发送。</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>
@@ -665,6 +905,17 @@
     </message>
 </context>
 <context>
+    <name>Records</name>
+    <message>
+        <source>Warning: this call could not be written to history (is the disk full?). It was kept in a fallback file and is added to history at the next start.</source>
+        <translation>警告：本次调用无法写入历史记录（磁盘是否已满？）。记录已暂存到备用文件，下次启动时会补入历史记录。</translation>
+    </message>
+    <message>
+        <source>Warning: this call could not be recorded anywhere. Note its request_id and sequence_id now, and call IT.</source>
+        <translation>警告：本次调用无法记录。请立即记下 request_id 和 sequence_id，并联系 IT。</translation>
+    </message>
+</context>
+<context>
     <name>ResultPanel</name>
     <message>
         <source>Result</source>
@@ -693,6 +944,329 @@
     <message>
         <source>Billed</source>
         <translation>计费</translation>
+    </message>
+</context>
+<context>
+    <name>Rules</name>
+    <message>
+        <source>Enter the ID number.</source>
+        <translation>请输入身份证号。</translation>
+    </message>
+    <message>
+        <source>An ID number has 18 characters; this one has {length}.</source>
+        <translation>身份证号应为 18 位，当前为 {length} 位。</translation>
+    </message>
+    <message>
+        <source>The first 17 characters must be digits and the last a digit or X.</source>
+        <translation>身份证号前 17 位须为数字，最后一位为数字或 X。</translation>
+    </message>
+    <message>
+        <source>Characters 7 to 14 ({digits}) are not a valid birth date.</source>
+        <translation>第 7–14 位（{digits}）不是有效的出生日期。</translation>
+    </message>
+    <message>
+        <source>The check character is wrong (last character should be {expected}); re-read the number from the ID card.</source>
+        <translation>校验位错误（最后一位应为 {expected}），请对照身份证重新输入。</translation>
+    </message>
+    <message>
+        <source>Enter the customer&apos;s name.</source>
+        <translation>请输入客户姓名。</translation>
+    </message>
+    <message>
+        <source>The name is longer than {limit} characters.</source>
+        <translation>姓名超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The name contains control characters.</source>
+        <translation>姓名包含控制字符。</translation>
+    </message>
+    <message>
+        <source>The name contains an emoji or other symbol ({code_point}); enter the name as written on the ID card.</source>
+        <translation>姓名包含表情符号或其他符号（{code_point}），请按身份证上的写法输入。</translation>
+    </message>
+    <message>
+        <source>The name contains an invisible character ({code_point}, such as a zero-width space or a text-direction mark); retype the name.</source>
+        <translation>姓名包含不可见字符（{code_point}，如零宽空格或文字方向控制符），请重新输入姓名。</translation>
+    </message>
+    <message>
+        <source>The name has no letters; enter the customer&apos;s name.</source>
+        <translation>姓名中没有文字，请输入客户姓名。</translation>
+    </message>
+    <message>
+        <source>The sequence id must be 1 to 64 characters, each an ASCII letter, a digit, - or _.</source>
+        <translation>sequence_id 须为 1–64 个字符，仅限英文字母、数字、- 和 _。</translation>
+    </message>
+    <message>
+        <source>Detection type must be one of: {allowed}.</source>
+        <translation>检测类型须为以下之一：{allowed}。</translation>
+    </message>
+    <message>
+        <source>The address cannot be read; check it character by character.</source>
+        <translation>无法识别该地址，请逐字检查。</translation>
+    </message>
+    <message>
+        <source>The address must start with http:// or https:// and name a host.</source>
+        <translation>地址须以 http:// 或 https:// 开头并包含主机名。</translation>
+    </message>
+    <message>
+        <source>The address contains a user name or password (before @); remove it: it would be sent to the vendor and kept in history.</source>
+        <translation>地址中包含用户名或密码（@ 之前的部分），请删除：否则会发送给服务商并保存在历史记录中。</translation>
+    </message>
+    <message>
+        <source>The base URL must not contain a user name or password (user:pass@); the API signs each call instead.</source>
+        <translation>服务地址中不能包含用户名或密码（user:pass@）；接口以签名认证。</translation>
+    </message>
+    <message>
+        <source>The address is too long or contains spaces.</source>
+        <translation>地址过长或包含空格。</translation>
+    </message>
+    <message>
+        <source>Enter the stored id.</source>
+        <translation>请输入已存储的编号。</translation>
+    </message>
+    <message>
+        <source>The stored id has spaces, control characters or is too long.</source>
+        <translation>编号包含空格或控制字符，或过长。</translation>
+    </message>
+    <message>
+        <source>Choose or drop the liveness file.</source>
+        <translation>请选择或拖入活体文件。</translation>
+    </message>
+    <message>
+        <source>Choose or drop the selfie.</source>
+        <translation>请选择或拖入自拍照片。</translation>
+    </message>
+    <message>
+        <source>No such file: {file}.</source>
+        <translation>文件不存在：{file}。</translation>
+    </message>
+    <message>
+        <source>{file} is a folder; choose a file.</source>
+        <translation>{file} 是文件夹，请选择文件。</translation>
+    </message>
+    <message>
+        <source>{file} is not a regular file (a pipe or device).</source>
+        <translation>{file} 不是普通文件（是管道或设备）。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: {reason}.</source>
+        <translation>无法读取 {file}：{reason}。</translation>
+    </message>
+    <message>
+        <source>{file} cannot be read: permission denied.</source>
+        <translation>无法读取 {file}：没有读取权限。</translation>
+    </message>
+    <message>
+        <source>{file} can no longer be read ({reason}); it was moved or changed after it was checked. Choose it again.</source>
+        <translation>{file} 已无法读取（{reason}），检查后被移动或修改，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The liveness file is empty; ask for the capture again.</source>
+        <translation>活体文件为空，请重新采集。</translation>
+    </message>
+    <message>
+        <source>The image is empty; choose another image.</source>
+        <translation>图片为空，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The file is empty; choose another file.</source>
+        <translation>文件为空，请重新选择。</translation>
+    </message>
+    <message>
+        <source>The liveness file is too large: the API accepts at most {limit_mb} MB ({limit_bytes:,} bytes); this file is {size:,} bytes.</source>
+        <translation>活体文件过大：接口上限为 {limit_mb} MB（{limit_bytes:,} 字节），此文件为 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>The image is too large: the API accepts at most {limit_mb} MB ({limit_bytes:,} bytes); this file is {size:,} bytes.</source>
+        <translation>图片过大：接口上限为 {limit_mb} MB（{limit_bytes:,} 字节），此文件为 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>The file is too large: the API accepts at most {limit_mb} MB ({limit_bytes:,} bytes); this file is {size:,} bytes.</source>
+        <translation>文件过大：接口上限为 {limit_mb} MB（{limit_bytes:,} 字节），此文件为 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>The liveness file is too large: the API accepts at most {limit_bytes:,} bytes; this file is {size:,} bytes.</source>
+        <translation>活体文件过大：接口上限为 {limit_bytes:,} 字节，此文件为 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>The image is too large: the API accepts at most {limit_bytes:,} bytes; this file is {size:,} bytes.</source>
+        <translation>图片过大：接口上限为 {limit_bytes:,} 字节，此文件为 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>The file is too large: the API accepts at most {limit_bytes:,} bytes; this file is {size:,} bytes.</source>
+        <translation>文件过大：接口上限为 {limit_bytes:,} 字节，此文件为 {size:,} 字节。</translation>
+    </message>
+    <message>
+        <source>The file is not an image, or it is damaged.</source>
+        <translation>文件不是图片或已损坏。</translation>
+    </message>
+    <message>
+        <source>{format} images are not accepted; use JPG, PNG, BMP, GIF or TIFF.</source>
+        <translation>不支持 {format} 格式，请使用 JPG、PNG、BMP、GIF 或 TIFF。</translation>
+    </message>
+    <message>
+        <source>The image width is {pixels} px; it must be {low} to {high} px.</source>
+        <translation>图片宽为 {pixels} 像素，须在 {low}–{high} 像素之间。</translation>
+    </message>
+    <message>
+        <source>The image height is {pixels} px; it must be {low} to {high} px.</source>
+        <translation>图片高为 {pixels} 像素，须在 {low}–{high} 像素之间。</translation>
+    </message>
+    <message>
+        <source>The image is damaged or incomplete ({reason}).</source>
+        <translation>图片已损坏或不完整（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The image declares far more pixels than any photo (a decompression bomb); it was not decoded.</source>
+        <translation>图片声明的像素数远超任何照片（疑似解压炸弹），未予解码。</translation>
+    </message>
+    <message>
+        <source>The base URL must start with https:// (plain http:// is allowed only for this computer, 127.0.0.1).</source>
+        <translation>服务地址须以 https:// 开头（仅本机 127.0.0.1 可使用 http://）。</translation>
+    </message>
+    <message>
+        <source>The CA bundle file cannot be used: {reason}.</source>
+        <translation>CA 证书文件无法使用：{reason}。</translation>
+    </message>
+    <message>
+        <source>The API secret must be one line of printable characters, not empty.</source>
+        <translation>API 密钥须为一行可打印字符，且不能为空。</translation>
+    </message>
+    <message>
+        <source>No API secret is saved for profile &apos;{profile}&apos;: set it in the profile settings or with `linkface-desk profile set-secret {quoted}`.</source>
+        <translation>配置“{profile}”尚未保存 API 密钥：请在配置设置中设置，或运行 `linkface-desk profile set-secret {quoted}`。</translation>
+    </message>
+    <message>
+        <source>Give exactly one of {flag}-file, {flag}-url or {flag}-id.</source>
+        <translation>请只指定 {flag}-file、{flag}-url 或 {flag}-id 中的一个。</translation>
+    </message>
+    <message>
+        <source>Give --sandbox, --profile or --base-url, not several.</source>
+        <translation>--sandbox、--profile 与 --base-url 只能选一个。</translation>
+    </message>
+    <message>
+        <source>--base-url and --api-id go together, with the secret in ${variable}.</source>
+        <translation>--base-url 与 --api-id 须同时给出，密钥放在环境变量 {variable} 中。</translation>
+    </message>
+    <message>
+        <source>The Sandbox profile needs the in-process sandbox, which this command was not given.</source>
+        <translation>沙箱配置需要内置沙箱服务，本命令未提供。</translation>
+    </message>
+    <message>
+        <source>The Sandbox profile is built in: it cannot be edited or removed.</source>
+        <translation>沙箱配置为内置配置，不能修改或删除。</translation>
+    </message>
+    <message>
+        <source>The Sandbox profile needs no secret.</source>
+        <translation>沙箱配置无需密钥。</translation>
+    </message>
+    <message>
+        <source>Motions are comma-separated numbers, e.g. 0,1,2,3.</source>
+        <translation>动作须为逗号分隔的数字，例如 0,1,2,3。</translation>
+    </message>
+    <message>
+        <source>Cannot make the file: {reason}</source>
+        <translation>无法生成文件：{reason}</translation>
+    </message>
+    <message>
+        <source>Keep history between {low} and {high} days.</source>
+        <translation>历史记录保留天数须在 {low}–{high} 之间。</translation>
+    </message>
+    <message>
+        <source>{field} must be a number from {low} to {high}.</source>
+        <translation>{field} 须为 {low} 到 {high} 之间的数字。</translation>
+    </message>
+    <message>
+        <source>{field} must be a number from {low} to {high} s.</source>
+        <translation>{field} 须为 {low} 到 {high} 秒之间的数字。</translation>
+    </message>
+    <message>
+        <source>The profile name must be 1 to 64 printable characters, without quotes or backslashes or spaces at either end.</source>
+        <translation>配置名称须为 1 至 64 个可打印字符，不含引号、反斜杠，首尾不能有空格。</translation>
+    </message>
+    <message>
+        <source>The base URL must be text.</source>
+        <translation>服务地址须为文本。</translation>
+    </message>
+    <message>
+        <source>record_history must be true or false.</source>
+        <translation>record_history 须为 true 或 false。</translation>
+    </message>
+    <message>
+        <source>A profile must be a JSON object.</source>
+        <translation>配置须为 JSON 对象。</translation>
+    </message>
+    <message>
+        <source>The name &apos;{name}&apos; and the base URL &apos;{base_url}&apos; belong to the built-in Sandbox profile.</source>
+        <translation>名称“{name}”与服务地址“{base_url}”保留给内置沙箱配置。</translation>
+    </message>
+    <message>
+        <source>The api_id is required: 1 to 128 characters, no spaces.</source>
+        <translation>api_id 为必填项：1 至 128 个字符，不含空格。</translation>
+    </message>
+    <message>
+        <source>The timestamp unit must be ms or s.</source>
+        <translation>时间戳单位须为 ms 或 s。</translation>
+    </message>
+    <message>
+        <source>The CA bundle must be given as a full path to a file.</source>
+        <translation>CA 证书文件须使用完整路径。</translation>
+    </message>
+    <message>
+        <source>Give one or more distinct detection types in lowercase letters, digits and _ (default: {defaults}).</source>
+        <translation>请给出一个或多个互不相同的检测类型，仅含小写字母、数字和下划线（默认：{defaults}）。</translation>
+    </message>
+    <message>
+        <source>A proxy password would be saved in plain text: choose system and let the system&apos;s proxy settings carry it.</source>
+        <translation>代理密码会以明文保存：请选择 system，由系统代理设置提供。</translation>
+    </message>
+    <message>
+        <source>The proxy must be system, none, or a URL such as http://proxy.example:8080.</source>
+        <translation>代理须为 system、none，或形如 http://proxy.example:8080 的地址。</translation>
+    </message>
+    <message>
+        <source>Unknown fields ({unknown}) or no name.</source>
+        <translation>未知字段（{unknown}）或缺少名称。</translation>
+    </message>
+    <message>
+        <source>The file is not a settings document (profiles, last_profile).</source>
+        <translation>文件不是有效的设置文档。</translation>
+    </message>
+    <message>
+        <source>The file has no valid format version.</source>
+        <translation>文件缺少有效的格式版本。</translation>
+    </message>
+    <message>
+        <source>A profile named &apos;{profile}&apos; already exists.</source>
+        <translation>名为“{profile}”的配置已存在。</translation>
+    </message>
+    <message>
+        <source>The profile &apos;{profile}&apos; appears twice or is reserved.</source>
+        <translation>配置“{profile}”重复或为保留名称。</translation>
+    </message>
+    <message>
+        <source>There is no profile named &apos;{profile}&apos;.</source>
+        <translation>没有名为“{profile}”的配置。</translation>
+    </message>
+    <message>
+        <source>A profile cannot be renamed: add a new one and remove the old one.</source>
+        <translation>配置不能改名：请新建配置并删除旧配置。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be read: {reason}. Ask IT to fix it, or set LINKFACE_DESK_HOME to another folder.</source>
+        <translation>设置文件 {path} 无法读取：{reason}。请联系 IT 修正，或将 LINKFACE_DESK_HOME 设为其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} is a folder. Ask IT to fix it, or set LINKFACE_DESK_HOME to another folder.</source>
+        <translation>设置文件 {path} 是文件夹。请联系 IT 修正，或将 LINKFACE_DESK_HOME 设为其他文件夹。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} cannot be written: {reason}. Nothing was changed; ask IT to fix the folder&apos;s permissions.</source>
+        <translation>设置文件 {path} 无法写入：{reason}。未作任何更改；请联系 IT 修正文件夹权限。</translation>
+    </message>
+    <message>
+        <source>The settings file {path} was written by a newer LinkFace Desk (format {version}; this version reads up to {current}). It was left untouched and cannot be changed here: update LinkFace Desk. Only the Sandbox profile is available.</source>
+        <translation>设置文件 {path} 由更新版本的 LinkFace Desk 写入（格式 {version}，本版本最高支持 {current}）。文件未作改动，此处无法修改：请升级 LinkFace Desk。目前仅可使用沙箱配置。</translation>
     </message>
 </context>
 <context>
@@ -1029,6 +1603,81 @@
     <message>
         <source>Stopped: undocumented value %1</source>
         <translation>止于此：文档未定义的值 %1</translation>
+    </message>
+</context>
+<context>
+    <name>Transport</name>
+    <message>
+        <source>The server&apos;s name could not be resolved.</source>
+        <translation>无法解析服务器地址。</translation>
+    </message>
+    <message>
+        <source>Check the base URL and the network; call IT if other sites also fail.</source>
+        <translation>请检查服务地址和网络；若其他网站也打不开，请联系 IT。</translation>
+    </message>
+    <message>
+        <source>The server refused the connection.</source>
+        <translation>服务器拒绝连接。</translation>
+    </message>
+    <message>
+        <source>Check the base URL and port, and that the service is up.</source>
+        <translation>请检查服务地址和端口，并确认服务正在运行。</translation>
+    </message>
+    <message>
+        <source>The server did not answer in time.</source>
+        <translation>服务器响应超时。</translation>
+    </message>
+    <message>
+        <source>Check the network, then try again; if it was a billable call, check history before retrying.</source>
+        <translation>请检查网络后重试；若为计费调用，请先查看历史记录再重试。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate could not be verified.</source>
+        <translation>无法验证服务器证书。</translation>
+    </message>
+    <message>
+        <source>Ask IT whether a corporate CA must be added to the profile&apos;s trust settings.</source>
+        <translation>请联系 IT，确认是否需要在配置的信任设置中加入企业 CA 证书。</translation>
+    </message>
+    <message>
+        <source>The proxy could not be reached or refused the request.</source>
+        <translation>无法连接代理服务器或代理拒绝请求。</translation>
+    </message>
+    <message>
+        <source>Check the profile&apos;s proxy setting with IT.</source>
+        <translation>请与 IT 核对配置中的代理设置。</translation>
+    </message>
+    <message>
+        <source>The connection failed.</source>
+        <translation>连接失败。</translation>
+    </message>
+    <message>
+        <source>Check the network and try again.</source>
+        <translation>请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The server took too long to answer the whole call.</source>
+        <translation>服务器完成本次调用的时间过长。</translation>
+    </message>
+    <message>
+        <source>Check the network, then try again.</source>
+        <translation>请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>The call may have been billed: look it up in History by its sequence id before you retry.</source>
+        <translation>本次调用可能已计费：重试前请先在历史记录中按 sequence id 查询。</translation>
+    </message>
+    <message>
+        <source>Nothing was billed: try once more.</source>
+        <translation>本次未计费，可以再试一次。</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be read</source>
+        <translation>无法读取服务器的应答</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer could not be used: {reason}.</source>
+        <translation>无法使用服务器的应答：{reason}。</translation>
     </message>
 </context>
 <context>

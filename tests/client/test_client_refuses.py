@@ -176,7 +176,7 @@ def test_a_file_swapped_for_a_larger_one_after_its_check_is_refused_unsent(
 def test_a_refusing_before_send_hook_stops_the_call(client: LinkFaceClient, sandbox: Sandbox,
                                                     samples_dir: Path) -> None:
     def refuse(_request: Request, _sequence_id: str) -> None:
-        raise InputRejected("history", "history_full", "full", "满")
+        raise InputRejected("history", "history_full")
 
     assert_refused_unsent(sandbox, lambda: client.call(HackRequest(FileSource(samples_dir / "zhang-san.lfs")),
                                                        before_send=refuse), "history", "history_full")

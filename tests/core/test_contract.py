@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from app.catalogue.codes import CODES
 from app.core import contract
 from app.core.contract import (
     LIVENESS_FIELDS,
@@ -32,7 +33,8 @@ from app.core.contract import (
     parse_envelope,
 )
 from app.core.endpoints import form_values, parse_data, spec
-from app.core.errors import CATALOGUE, Billing, ProtocolError, describe
+from app.core.errors import DOCUMENTED_CODES, ApiError, Billing, ProtocolError
+from tests.words import error_words
 
 
 def test_paths_are_the_documents_request_urls() -> None:
@@ -87,16 +89,23 @@ def test_parse_data_types() -> None:
             parse_data(Endpoint.PARSE, bad)
 
 
+def remedy_en(code: str) -> str:
+    (_, remedy), _ = error_words(ApiError(code, None, "r", 2, "s"))
+    return remedy
+
+
 def test_catalogue_has_every_documented_code() -> None:
     documented = {"0000", *(f"{n}" for n in range(1000, 1018)), "9999"}
-    assert documented <= set(CATALOGUE)
-    for info in CATALOGUE.values():
-        assert info.zh and info.en and info.remedy_zh and info.remedy_en
-    assert "clock" in describe("1000").remedy_en
-    assert "retake" in describe("1004").remedy_en
-    assert "Wait" in describe("1009").remedy_en
-    unknown = describe("4242")
-    assert not unknown.known and "4242" in unknown.en
+    assert documented == set(DOCUMENTED_CODES) == set(CODES)
+    for code in documented:
+        (what, remedy), (what_zh, remedy_zh) = error_words(ApiError(code, None, "r", 2, "s"))
+        assert what and remedy and what_zh and remedy_zh and what_zh != what and remedy_zh != remedy
+    assert "clock" in remedy_en("1000")
+    assert "retake" in remedy_en("1004")
+    assert "Wait" in remedy_en("1009")
+    unknown = ApiError("4242", None, "r", 2, "s")
+    (what, _), (what_zh, _) = error_words(unknown)
+    assert not unknown.known and "4242" in what and "4242" in what_zh
 
 
 json_values = st.recursive(

@@ -23,6 +23,7 @@ from app.core.contract import (
 )
 from app.core.errors import ApiError, Billing, InputRejected, TransportError, TransportKind
 from app.core.history import MIGRATIONS, SCHEMA_VERSION, BilledCounts, Filter, History, HistoryError
+from tests.words import error_words
 
 NAME, ID = "张三丰", "11010519491231002X"
 REQUEST = IdNumberRequest(NAME, ID, FileSource(Path("capture.dat")))
@@ -215,6 +216,10 @@ def test_damaged_file_is_reported_and_left_alone(tmp_path: Path) -> None:
     path = tmp_path / "history.sqlite3"
     path.write_bytes(b"this is not a database, it is a file that got damaged" * 100)
     before = path.read_bytes()
-    with pytest.raises(HistoryError, match="is damaged"):
+    with pytest.raises(HistoryError, match="damaged") as info:
         History(path)
+    assert (info.value.kind, info.value.path) == ("damaged", path)
+    (what, remedy), (what_zh, _) = error_words(info.value)
+    assert f"The history file {path} is damaged" in what and "--move-aside" in what and remedy == "Nothing was sent."
+    assert "已损坏" in what_zh
     assert path.read_bytes() == before

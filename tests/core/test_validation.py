@@ -47,6 +47,7 @@ from app.core.validation import (
     image_header,
     inspect_image,
 )
+from tests.words import Worded
 
 VALID = "11010519491231002X"  # the standard's own example
 
@@ -89,7 +90,7 @@ def test_future_birth_date_rejected() -> None:
 def test_check_digit_message_names_expected_character() -> None:
     with pytest.raises(InputRejected) as info:
         check_id_number("110105194912310021")
-    assert "X" in info.value.message and "X" in info.value.message_zh
+    assert "X" in Worded(info.value).message and "X" in Worded(info.value).message_zh
 
 
 @given(st.text(max_size=40))
@@ -188,10 +189,11 @@ LIVENESS = "liveness_encrypt_data"
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def rejection(call, *args) -> InputRejected:  # type: ignore[no-untyped-def]
+def rejection(call, *args) -> Worded:  # type: ignore[no-untyped-def]
+    """The refusal, with its words in English and Chinese from the catalogue."""
     with pytest.raises(InputRejected) as info:
         call(*args)
-    return info.value
+    return Worded(info.value)
 
 
 def test_regular_file_returns_its_size(tmp_path: Path) -> None:
@@ -272,7 +274,7 @@ try:
     print("accepted")
 except InputRejected as refused:
     print(refused.rule)
-    print(refused.message)
+    print(refused.variant, refused.params["file"])
 """
 
 
@@ -287,7 +289,7 @@ def test_unreadable_file_is_refused_before_sending(tmp_path: Path) -> None:
     raw_open, *outcome = child.stdout.splitlines()
     if raw_open == "open":
         pytest.skip("this process may read a mode-000 file")
-    assert outcome == ["readable", "capture.dat cannot be read: permission denied."]
+    assert outcome == ["readable", "permission capture.dat"]  # worded: "capture.dat cannot be read: permission denied."
 
 
 # --- sizes: the limit and the size, exactly ------------------------------------------------------
@@ -486,7 +488,8 @@ def test_mutated_images_refused_or_decodable(base: bytes, flips: list[tuple[int,
     try:
         info = inspect_image(io.BytesIO(bytes(data)))
     except InputRejected as refused:
-        assert refused.rule in IMAGE_RULES and refused.message and refused.message_zh
+        worded = Worded(refused)
+        assert refused.rule in IMAGE_RULES and worded.message and worded.message_zh
         return
     assert info.format in set(ACCEPTED_IMAGE_FORMATS.values())
     assert type(info.width) is int and type(info.height) is int and 8 < info.width <= 4000 and 8 < info.height <= 4000

@@ -56,6 +56,7 @@ from app.core.validation import (
     inspect_image,
     inspect_image_bytes,
 )
+from tests.words import Worded
 
 Refusal = tuple[str, str, str, str]
 LIVENESS = "liveness_encrypt_data"
@@ -66,8 +67,8 @@ def refusal(call: Callable[..., Any], *args: Any, **kwargs: Any) -> Refusal:
     """(field, rule, message, message_zh) of the InputRejected the call raises."""
     with pytest.raises(InputRejected) as info:
         call(*args, **kwargs)
-    refused = info.value
-    assert str(refused) == f"{refused.field}: {refused.message}"
+    refused = Worded(info.value)
+    assert str(refused).startswith(f"{refused.field}: {refused.rule}")
     return refused.field, refused.rule, refused.message, refused.message_zh
 
 
@@ -320,7 +321,9 @@ def accepted_or_rule(call: Callable[..., str], *args: Any) -> str | None:
     try:
         return call(*args)
     except InputRejected as refused:
-        assert refused.rule in RULES and refused.message and refused.message_zh
+        worded = Worded(refused)
+        assert refused.rule in RULES and worded.message and worded.message_zh
+        assert worded.message != f"{refused.field}: {refused.rule}"  # the catalogue has words for it
         return None
 
 
@@ -396,7 +399,7 @@ def test_symlink_loop_is_unreadable_with_the_systems_reason(tmp_path: Path) -> N
     loop.symlink_to(loop)
     reason = os.strerror(errno.ELOOP)
     assert refusal(check_regular_file, LIVENESS, loop) == (
-        LIVENESS, "readable", f"loop.dat cannot be read: {reason[:1].lower()}{reason[1:]}.",
+        LIVENESS, "readable", f"loop.dat cannot be read: {reason}.",
         f"无法读取 loop.dat：{reason}。")
 
 
@@ -422,8 +425,8 @@ def test_permission_denied_word_for_word(tmp_path: Path, monkeypatch: pytest.Mon
 @pytest.mark.parametrize(
     ("error", "english", "chinese"),
     [
-        (OSError(errno.EIO, "Input/output error"), "input/output error", "Input/output error"),
-        (OSError("Device went away"), "device went away", "Device went away"),  # no strerror: its text
+        (OSError(errno.EIO, "Input/output error"), "Input/output error", "Input/output error"),
+        (OSError("Device went away"), "Device went away", "Device went away"),  # no strerror: its text
     ],
 )
 def test_other_os_errors_give_their_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError,
@@ -484,7 +487,7 @@ def test_open_handle_that_cannot_be_read(tmp_path: Path) -> None:
     reason = os.strerror(errno.EBADF)
     handle: Any = _Handle(1 << 20)  # no such descriptor
     assert refusal(check_open_file, handle, LIVENESS, "capture.dat", 100) == (
-        LIVENESS, "readable", f"capture.dat cannot be read: {reason[:1].lower()}{reason[1:]}.",
+        LIVENESS, "readable", f"capture.dat cannot be read: {reason}.",
         f"无法读取 capture.dat：{reason}。")
 
 

@@ -130,9 +130,9 @@ def worst_stall(base: str, samples: Path, big: Path) -> tuple[float, float, floa
     from PySide6.QtWidgets import QApplication
 
     from app.core.profiles import Profile
+    from app.i18n import Translations
     from app.runtime import Runtime
     from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
-    from app.ui.i18n import Translations
     from app.ui.main_window import MainWindow
     from app.ui.preferences import PreferenceStore
     from app.ui.startup import prepare_platform

@@ -149,7 +149,7 @@ def calls(runtime: Any) -> GatedCalls:
 
 @pytest.fixture
 def window(qtbot: Any, calls: GatedCalls, sandbox: Sandbox) -> Iterator[Any]:
-    from app.ui.i18n import ENGLISH, Translations
+    from app.i18n import ENGLISH, Translations
     from app.ui.main_window import MainWindow
     from app.ui.preferences import PreferenceStore
 

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from app.core import paths
+from app.i18n import ENGLISH, Translations
 from app.runtime import HISTORY_FILE, Runtime
 from app.sandbox.faults import Fault
 from app.sandbox.server import Sandbox
-from app.ui.i18n import ENGLISH, Translations
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
 from tests.ui.helpers import banner, open_page, wait_done

@@ -13,10 +13,10 @@ from PySide6.QtCore import Qt
 
 from app.core import paths
 from app.core.history import Filter
+from app.i18n import ENGLISH, Translations
 from app.runtime import Runtime
 from app.sandbox.people import LI_SI, ZHANG_SAN
 from app.sandbox.server import Sandbox
-from app.ui.i18n import ENGLISH, Translations
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
 from tests.ui.helpers import assert_nothing_personal, open_page, type_text, wait_done

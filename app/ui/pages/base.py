@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.words import record_warning
+from app.catalogue.words import rejection as rejected_text
 from app.core.contract import CallResult, Endpoint, Request
 from app.core.errors import Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import Checked, Reading
@@ -40,8 +42,6 @@ from app.ui.words import (
     ErrorView,
     cancelled_after_upload_view,
     error_view,
-    record_warning,
-    rejected_text,
     verdict_meaning,
     verdict_words,
 )

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.words import rejection as rejected_text
 from app.core.contract import FileSource, Source, SourceKind, SourceSpec, StoredIdSource, UrlSource
 from app.core.errors import InputRejected
 from app.core.validation import ImageInfo, check_file_source, check_stored_id, check_url
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
-from app.ui.words import rejected_text
 
 PREVIEW_SIDE = 150
 
@@ -251,17 +251,12 @@ class SourceField(Retranslating, QWidget):
         index = self.mode.currentIndex()
         if index == FILE:
             if self._path is None:
-                raise InputRejected(self.spec.fields.file, "required", *self._missing_texts())
+                raise InputRejected(self.spec.fields.file, "required")
             check_file_source(self.spec, self._path)
             return FileSource(self._path)
         if index == URL:
             return UrlSource(check_url(self.spec.fields.url, self.url.text()))
         return StoredIdSource(check_stored_id(self.spec.fields.stored_id, self.stored_id.text()))
-
-    def _missing_texts(self) -> tuple[str, str]:
-        if self.spec.kind is SourceKind.LIVENESS:
-            return ("Choose or drop the liveness file.", "请选择或拖入活体文件。")
-        return ("Choose or drop the selfie.", "请选择或拖入自拍照片。")
 
     def source_or_show(self) -> Source | None:
         """The source, or None with the reason shown under the field."""

@@ -1,17 +1,22 @@
-"""Language at runtime: zh_CN or English (the source language), following the system by default.
+"""Language at runtime, for the window and the command line: zh_CN or English (the source language),
+following the system by default.
 
-The app's strings live in ``resources/translations/linkface_<lang>.ts`` and are compiled to
-``.qm`` by ``build_scripts/i18n.py``. Switching installs another QTranslator; Qt then sends every
-widget a LanguageChange event, and each widget re-reads its texts in ``retranslate()``.
-Texts that already exist in both languages in core (catalogue, validation) are picked with
-``pick(en, zh)``.
+Every sentence a person reads is in one catalogue, ``resources/translations/linkface_<lang>.ts``,
+compiled to ``.qm`` by ``build_scripts/i18n.py`` (and by the package build). The window's own words
+are ``tr()`` calls; what core's errors and results stand for is in ``app.catalogue``. Switching installs
+another QTranslator; Qt then sends every widget a LanguageChange event, and each widget re-reads its
+texts in ``retranslate()``. Only QtCore is used here, so the CLI translates with the same catalogue.
 """
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
-from app.ui.resources import translations_dir
+from app.core.paths import resources_dir
+
+LANGUAGE_ENV = "LINKFACE_DESK_LANG"  # zh_CN or en: overrides the system's language (scripts, tests)
 
 ENGLISH = "en"
 CHINESE = "zh_CN"
@@ -26,22 +31,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 
-# The five tasks by endpoint, in sidebar order: the sidebar and the History page name them alike.
-TASK_NAMES: dict[str, str] = {
-    "idnumber": QT_TRANSLATE_NOOP("Task", "ID verification"),
-    "selfie": QT_TRANSLATE_NOOP("Task", "Selfie verification"),
-    "hack": QT_TRANSLATE_NOOP("Task", "Hack detection"),
-    "parse": QT_TRANSLATE_NOOP("Task", "Parse liveness file"),
-    "token": QT_TRANSLATE_NOOP("Task", "SDK token"),
-}
-
-
-def task_name(endpoint: str) -> str:
-    """A task's name in the UI language (an unknown endpoint as it is)."""
-    return QCoreApplication.translate("Task", TASK_NAMES[endpoint]) if endpoint in TASK_NAMES else endpoint
-
-
 def system_language() -> str:
+    chosen = os.environ.get(LANGUAGE_ENV, "")
+    if chosen in LANGUAGES:
+        return chosen
     return CHINESE if QLocale.system().name().startswith("zh") else ENGLISH
 
 
@@ -49,17 +42,13 @@ def current_language() -> str:
     return _current
 
 
-def pick(en: str, zh: str) -> str:
-    """Choose the core's English or Chinese text by the UI language."""
-    return zh if _current == CHINESE else en
-
-
 def qm_path(language: str) -> str:
-    return str(translations_dir() / f"{QM_PREFIX}{language}.qm")
+    return str(resources_dir() / "translations" / f"{QM_PREFIX}{language}.qm")
 
 
 class Translations:
-    """Holds the installed translators; ``set_language`` swaps them (and Qt's own, for dialogs)."""
+    """Holds the installed translators; ``set_language`` swaps them (and Qt's own, for dialogs).
+    Needs a Q(Core)Application: the window's, or ``for_command_line``'s."""
 
     def __init__(self) -> None:
         self._installed: list[QTranslator] = []
@@ -89,3 +78,21 @@ class Translations:
         for translator in self._installed:
             app.installTranslator(translator)
         return True
+
+
+translate = QCoreApplication.translate  # lupdate recognises translate("Context", "text")
+
+
+class CommandLineLanguage(Translations):
+    """The command line's language, on a QCoreApplication of its own (kept alive as long as this is)."""
+
+    def __init__(self) -> None:
+        existing = QCoreApplication.instance()
+        self.app = existing if existing is not None else QCoreApplication([])
+        super().__init__()
+        self.set_language(system_language())
+
+
+def for_command_line() -> CommandLineLanguage:
+    """The command line's language: the system's, or LINKFACE_DESK_LANG."""
+    return CommandLineLanguage()
