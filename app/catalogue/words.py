@@ -40,7 +40,6 @@ from app.core.profiles import SettingsIssue
 from app.core.secrets import SECRET_ENV, KeychainUnavailable
 from app.i18n import QT_TRANSLATE_NOOP
 
-
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("Lists", ", ")
 
 
