@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from app.cli.output import say
 from app.core.contract import Endpoint
 from app.core.errors import Billing
 from app.core.history import COLUMNS, Filter, History
 from app.core.interpret import Verdict
+from app.i18n import translate
 
 BILLED_CHOICES = {"yes": Billing.BILLED, "no": Billing.NOT_BILLED, "unknown": Billing.UNKNOWN}
 BILLED_WORDS = {billing.value: word for word, billing in BILLED_CHOICES.items()}
@@ -26,20 +28,26 @@ def _date(text: str) -> dt.datetime:
 
 
 def add_history_parser(commands: Any) -> None:
-    history = commands.add_parser("history", help="list or export recorded calls (personal data masked)")
-    history.add_argument("--since", type=_date, help="from this date (YYYY-MM-DD, local time)")
-    history.add_argument("--until", type=_date, help="before this date")
+    history = commands.add_parser("history",
+                                  help=translate("Cli", "list or export recorded calls (personal data masked)"))
+    history.add_argument("--since", type=_date, help=translate("Cli", "from this date (YYYY-MM-DD, local time)"))
+    history.add_argument("--until", type=_date, help=translate("Cli", "before this date"))
     history.add_argument("--endpoint", choices=[e.value for e in Endpoint])
     history.add_argument("--verdict", choices=[v.value for v in Verdict])
     history.add_argument("--profile")
     history.add_argument("--billed", choices=list(BILLED_CHOICES),
-                         help="unknown: the call may have been billed but no readable answer came back")
-    history.add_argument("--search", default="", help="a request_id, sequence_id or ID number (full or masked)")
-    history.add_argument("--limit", type=int, default=50, help="rows to print (default 50; --csv exports all)")
-    history.add_argument("--csv", type=Path, metavar="FILE", help="export the filtered rows to CSV (UTF-8 with BOM)")
-    history.add_argument("--json", action="store_true", help="print JSON lines instead of a table")
+                         help=translate("Cli", "unknown: the call may have been billed but no readable answer "
+                                               "came back"))
+    history.add_argument("--search", default="",
+                         help=translate("Cli", "a request_id, sequence_id or ID number (full or masked)"))
+    history.add_argument("--limit", type=int, default=50,
+                         help=translate("Cli", "rows to print (default 50; --csv exports all)"))
+    history.add_argument("--csv", type=Path, metavar="FILE",
+                         help=translate("Cli", "export the filtered rows to CSV (UTF-8 with BOM)"))
+    history.add_argument("--json", action="store_true", help=translate("Cli", "print JSON lines instead of a table"))
     history.add_argument("--move-aside", action="store_true",
-                         help="keep a damaged history file for IT under a new name and start a new history")
+                         help=translate("Cli", "keep a damaged history file for IT under a new name and start a "
+                                               "new history"))
 
 
 def filter_from(args: argparse.Namespace) -> Filter:
@@ -52,7 +60,7 @@ def run_history(args: argparse.Namespace, history: History) -> int:
     where = filter_from(args)
     if args.csv:
         count = history.export_csv(args.csv, where)
-        sys.stderr.write(f"exported {count} rows to {args.csv}\n")
+        say(translate("Cli", "exported {count} rows to {file}").format(count=count, file=args.csv))
         return 0
     rows = history.query(where, limit=args.limit)
     if args.json:

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, assert_never
 
+from app.catalogue.tasks import task_name
 from app.cli.history_cmd import add_history_parser, run_history
 from app.cli.output import failure_payload, print_json, report_failure, say, warn_if_not_recorded
 from app.cli.profile_cmd import add_profile_parser, run_profile
@@ -62,22 +63,6 @@ def build_request(args: argparse.Namespace) -> Request:
     return declared.request(**values)
 
 
-def _endpoint_help(endpoint: Endpoint) -> str:
-    match endpoint:
-        case Endpoint.ID_NUMBER:
-            return "liveness vs ID-card photo"
-        case Endpoint.SELFIE:
-            return "liveness vs a selfie"
-        case Endpoint.HACK:
-            return "hack detection on a liveness capture"
-        case Endpoint.PARSE:
-            return "parse a liveness file"
-        case Endpoint.TOKEN:
-            return "get an SDK token"
-        case _:
-            assert_never(endpoint)
-
-
 def _add_form_field(parser: argparse.ArgumentParser, form_field: FormField) -> None:
     flag = "--" + form_field.attribute.replace("_", "-")
     match form_field.kind:
@@ -87,33 +72,37 @@ def _add_form_field(parser: argparse.ArgumentParser, form_field: FormField) -> N
             parser.add_argument(flag, dest=form_field.attribute, action="store_true")
         case FieldKind.DETECTION_TYPE:
             parser.add_argument(flag, dest=form_field.attribute, default=DETECTION_TYPES[0],
-                                help=f"one of {', '.join(DETECTION_TYPES)}")
+                                help=translate("Cli", "one of {types}").format(types=", ".join(DETECTION_TYPES)))
         case _:
             assert_never(form_field.kind)
 
 
 def _add_source(parser: argparse.ArgumentParser, source_spec: SourceSpec) -> None:
     name, fields = source_spec.attribute, source_spec.fields
-    group = parser.add_argument_group(f"{name} source (exactly one)")
+    group = parser.add_argument_group(translate("Cli", "{name} source (exactly one)").format(name=name))
     group.add_argument(f"--{name}-file", metavar="PATH")
     group.add_argument(f"--{name}-url", metavar="URL")
-    group.add_argument(f"--{name}-id", metavar="ID", help=f"a {fields.stored_id.removeprefix('selfie_')} returned "
-                       "earlier")
+    group.add_argument(f"--{name}-id", metavar="ID",
+                       help=translate("Cli", "an id the server returned earlier ({field})")
+                       .format(field=fields.stored_id))
 
 
 def _add_call_parser(commands: Any) -> None:
-    call = commands.add_parser("call", help="make one API call and print the result as JSON")
+    call = commands.add_parser("call", help=translate("Cli", "make one API call and print the result as JSON"))
     endpoints = call.add_subparsers(dest="endpoint", required=True, metavar="ENDPOINT")
     conn = argparse.ArgumentParser(add_help=False)
-    where = conn.add_argument_group("connection (default: the built-in sandbox)")
-    where.add_argument("--sandbox", action="store_true", help="use the built-in sandbox (the default)")
-    where.add_argument("--profile", help="a saved profile (see `linkface-desk profile list`)")
-    where.add_argument("--base-url", help="API base URL; the secret comes from $LINKFACE_API_SECRET")
-    where.add_argument("--api-id", help="API id, with --base-url")
-    where.add_argument("--sequence-id", help="your own request serial (default: 64 random characters)")
-    where.add_argument("--face-threshold", type=float, help="operating threshold for face_score (default 0.7)")
+    where = conn.add_argument_group(translate("Cli", "connection (default: the built-in sandbox)"))
+    where.add_argument("--sandbox", action="store_true",
+                       help=translate("Cli", "use the built-in sandbox (the default)"))
+    where.add_argument("--profile", help=translate("Cli", "a saved profile (see `linkface-desk profile list`)"))
+    where.add_argument("--base-url", help=translate("Cli", "API base URL; the secret comes from $LINKFACE_API_SECRET"))
+    where.add_argument("--api-id", help=translate("Cli", "API id, with --base-url"))
+    where.add_argument("--sequence-id",
+                       help=translate("Cli", "your own request serial (default: 64 random characters)"))
+    where.add_argument("--face-threshold", type=float,
+                       help=translate("Cli", "operating threshold for face_score (default 0.7)"))
     for declared in sorted(SPECS.values(), key=lambda d: list(Endpoint).index(d.endpoint)):
-        parser = endpoints.add_parser(declared.endpoint.value, parents=[conn], help=_endpoint_help(declared.endpoint))
+        parser = endpoints.add_parser(declared.endpoint.value, parents=[conn], help=task_name(declared.endpoint.value))
         for source_spec in declared.sources:
             _add_source(parser, source_spec)
         for form_field in declared.form:
@@ -121,14 +110,17 @@ def _add_call_parser(commands: Any) -> None:
 
 
 def _add_sandbox_parsers(commands: Any) -> None:
-    sandbox = commands.add_parser("sandbox", help="run the sandbox API server (loopback by default)")
+    sandbox = commands.add_parser("sandbox", help=translate("Cli", "run the sandbox API server (loopback by default)"))
     sandbox.add_argument("--host", default="127.0.0.1")
     sandbox.add_argument("--port", type=int, default=8765)
-    make = commands.add_parser("make-sandbox-file", help="make a sandbox liveness file from a face image")
-    make.add_argument("--face", required=True, type=Path, help="a face image (PNG, JPEG, ...)")
-    make.add_argument("--motions", default="0,1,2,3", help="comma-separated motion codes, in order (default 0,1,2,3)")
+    make = commands.add_parser("make-sandbox-file",
+                               help=translate("Cli", "make a sandbox liveness file from a face image"))
+    make.add_argument("--face", required=True, type=Path, help=translate("Cli", "a face image (PNG, JPEG, ...)"))
+    make.add_argument("--motions", default="0,1,2,3",
+                      help=translate("Cli", "comma-separated motion codes, in order (default 0,1,2,3)"))
     make.add_argument("--presentation", default="live", choices=["live", "photo", "screen", "mask"])
-    make.add_argument("--failed", action="store_true", help="mark the capture as not passing liveness")
+    make.add_argument("--failed", action="store_true",
+                      help=translate("Cli", "mark the capture as not passing liveness"))
     make.add_argument("--out", required=True, type=Path)
 
 
@@ -136,10 +128,12 @@ def build_parser() -> argparse.ArgumentParser:
     from app import __version__
 
     parser = argparse.ArgumentParser(
-        prog="linkface-desk", description="LinkFace Desk: verify customers with the LinkFace liveness API."
+        prog="linkface-desk",
+        description=translate("Cli", "LinkFace Desk: verify customers with the LinkFace liveness API.")
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--self-test", action="store_true", help="check the installation offscreen and exit")
+    parser.add_argument("--self-test", action="store_true",
+                        help=translate("Cli", "check the installation offscreen and exit"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_call_parser(commands)
     _add_sandbox_parsers(commands)
@@ -187,10 +181,11 @@ def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
     if args.move_aside:
         problem = runtime.history_problem
         if problem is None or problem.kind != "damaged":
-            sys.stderr.write("linkface-desk: the history file is not damaged; nothing was moved\n")
+            say(translate("Cli", "the history file is not damaged; nothing was moved"))
             return EXIT_INPUT
         aside = runtime.move_history_aside()
-        sys.stderr.write(f"linkface-desk: the damaged history file was kept as {aside}; a new history was started\n")
+        say(translate("Cli", "the damaged history file was kept as {aside}; a new history was started")
+            .format(aside=aside))
         return EXIT_OK if runtime.history is not None else fail(runtime.history_problem or problem)
     if runtime.history is None:
         assert runtime.history_problem is not None
@@ -230,7 +225,8 @@ def run_make_sandbox_file(args: argparse.Namespace) -> int:
         args.out.write_bytes(data)
     except (ValueError, OSError) as exc:
         return fail(InputRejected("face", "image", reason=str(exc)))
-    sys.stderr.write(f"wrote sandbox liveness file {args.out} ({args.out.stat().st_size} bytes)\n")
+    say(translate("Cli", "wrote sandbox liveness file {file} ({size} bytes)").format(file=args.out,
+                                                                                    size=args.out.stat().st_size))
     return EXIT_OK
 
 

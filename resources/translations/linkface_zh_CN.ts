@@ -51,8 +51,132 @@
 <context>
     <name>Cli</name>
     <message>
+        <source>one of {types}</source>
+        <translation>以下之一：{types}</translation>
+    </message>
+    <message>
+        <source>{name} source (exactly one)</source>
+        <translation>{name} 来源（只选一个）</translation>
+    </message>
+    <message>
+        <source>an id the server returned earlier ({field})</source>
+        <translation>服务器先前返回的编号（{field}）</translation>
+    </message>
+    <message>
+        <source>make one API call and print the result as JSON</source>
+        <translation>调用一次接口，并以 JSON 输出结果</translation>
+    </message>
+    <message>
+        <source>connection (default: the built-in sandbox)</source>
+        <translation>连接（默认：内置沙箱）</translation>
+    </message>
+    <message>
+        <source>use the built-in sandbox (the default)</source>
+        <translation>使用内置沙箱（默认）</translation>
+    </message>
+    <message>
+        <source>a saved profile (see `linkface-desk profile list`)</source>
+        <translation>已保存的配置（见 `linkface-desk profile list`）</translation>
+    </message>
+    <message>
+        <source>API base URL; the secret comes from $LINKFACE_API_SECRET</source>
+        <translation>接口服务地址；密钥取自 $LINKFACE_API_SECRET</translation>
+    </message>
+    <message>
+        <source>API id, with --base-url</source>
+        <translation>API id，与 --base-url 一起使用</translation>
+    </message>
+    <message>
+        <source>your own request serial (default: 64 random characters)</source>
+        <translation>自定义请求序列号（默认：64 个随机字符）</translation>
+    </message>
+    <message>
+        <source>operating threshold for face_score (default 0.7)</source>
+        <translation>face_score 的判定阈值（默认 0.7）</translation>
+    </message>
+    <message>
+        <source>run the sandbox API server (loopback by default)</source>
+        <translation>运行沙箱接口服务（默认仅本机）</translation>
+    </message>
+    <message>
+        <source>make a sandbox liveness file from a face image</source>
+        <translation>用人脸图片生成沙箱活体文件</translation>
+    </message>
+    <message>
+        <source>a face image (PNG, JPEG, ...)</source>
+        <translation>人脸图片（PNG、JPEG 等）</translation>
+    </message>
+    <message>
+        <source>comma-separated motion codes, in order (default 0,1,2,3)</source>
+        <translation>按顺序、以逗号分隔的动作代码（默认 0,1,2,3）</translation>
+    </message>
+    <message>
+        <source>mark the capture as not passing liveness</source>
+        <translation>将采集标记为活体检测未通过</translation>
+    </message>
+    <message>
+        <source>LinkFace Desk: verify customers with the LinkFace liveness API.</source>
+        <translation>LinkFace Desk：使用 LinkFace 活体接口核验客户身份。</translation>
+    </message>
+    <message>
+        <source>check the installation offscreen and exit</source>
+        <translation>在后台检查安装后退出</translation>
+    </message>
+    <message>
+        <source>the history file is not damaged; nothing was moved</source>
+        <translation>历史记录文件未损坏，未移动任何文件</translation>
+    </message>
+    <message>
+        <source>the damaged history file was kept as {aside}; a new history was started</source>
+        <translation>已损坏的历史记录文件保存为 {aside}；已开始新的历史记录</translation>
+    </message>
+    <message>
+        <source>wrote sandbox liveness file {file} ({size} bytes)</source>
+        <translation>已生成沙箱活体文件 {file}（{size} 字节）</translation>
+    </message>
+    <message>
         <source>warning: no log file can be written ({problem}); calls are still recorded in history</source>
         <translation>警告：无法写入日志文件（{problem}）；调用仍会记入历史记录</translation>
+    </message>
+    <message>
+        <source>list or export recorded calls (personal data masked)</source>
+        <translation>列出或导出已记录的调用（个人信息已脱敏）</translation>
+    </message>
+    <message>
+        <source>from this date (YYYY-MM-DD, local time)</source>
+        <translation>起始日期（YYYY-MM-DD，本地时间）</translation>
+    </message>
+    <message>
+        <source>before this date</source>
+        <translation>截止日期（不含）</translation>
+    </message>
+    <message>
+        <source>unknown: the call may have been billed but no readable answer came back</source>
+        <translation>unknown：调用可能已计费，但未收到可读应答</translation>
+    </message>
+    <message>
+        <source>a request_id, sequence_id or ID number (full or masked)</source>
+        <translation>request_id、sequence_id 或身份证号（完整或脱敏）</translation>
+    </message>
+    <message>
+        <source>rows to print (default 50; --csv exports all)</source>
+        <translation>显示的行数（默认 50；--csv 导出全部）</translation>
+    </message>
+    <message>
+        <source>export the filtered rows to CSV (UTF-8 with BOM)</source>
+        <translation>将筛选后的记录导出为 CSV（带 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+        <source>print JSON lines instead of a table</source>
+        <translation>以 JSON 行代替表格输出</translation>
+    </message>
+    <message>
+        <source>keep a damaged history file for IT under a new name and start a new history</source>
+        <translation>将已损坏的历史记录文件改名保留给 IT，并开始新的历史记录</translation>
+    </message>
+    <message>
+        <source>exported {count} rows to {file}</source>
+        <translation>已导出 {count} 条记录到 {file}</translation>
     </message>
 </context>
 <context>
