@@ -11,6 +11,7 @@ texts in ``retranslate()``. Only QtCore is used here, so the CLI translates with
 from __future__ import annotations
 
 import os
+from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
@@ -40,6 +41,22 @@ def system_language() -> str:
 
 def current_language() -> str:
     return _current
+
+
+# Each catalogue translates this to its own language's name, as written in that language ("中文" in
+# the Chinese one): what a language switch shows, whatever language the window is in now.
+OWN_NAME = QT_TRANSLATE_NOOP("Languages", "English")
+
+
+@cache
+def endonym(language: str) -> str:
+    """A language's name as written in that language."""
+    if language == ENGLISH:
+        return OWN_NAME
+    translator = QTranslator()
+    if translator.load(qm_path(language)):
+        return translator.translate("Languages", OWN_NAME) or language
+    return language
 
 
 def qm_path(language: str) -> str:

@@ -45,7 +45,8 @@ LIST_SEPARATOR = QT_TRANSLATE_NOOP("Lists", ", ")
 
 def words(context: str, text: str, **params: Any) -> str:
     """``text`` translated in ``context``, its ``{name}`` placeholders filled; a list or tuple parameter is
-    joined the way the language lists things (", " in English, "、" in Chinese)."""
+    joined the way the language lists things (the catalogue's "Lists" separator: a comma in English, the
+    enumeration comma in Chinese)."""
     translated = QCoreApplication.translate(context, text)
     if not params:
         return translated

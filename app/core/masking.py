@@ -1,7 +1,8 @@
 """Masks for personal data kept or shown after the decision (PIPL): names and ID numbers.
 
-A name keeps its first character (`张*`, `张**`); an 18-character ID number keeps its first 6 and
-last 4 (`110105********0012`). Anything else that looks like an ID keeps proportionally less.
+A name keeps its first character and an asterisk for each of the others; an 18-character ID number
+keeps its first 6 and last 4 (`110105********0012`). Anything else that looks like an ID keeps
+proportionally less.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from app.i18n import CHINESE, current_language
+from app.i18n import CHINESE, ENGLISH, current_language, endonym
 from app.ui.widgets.common import Retranslating, scaled_font
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ class TopBar(Retranslating, QWidget):
         self.profile_label.setText(self.tr("Profile"))
         self.sandbox_mark.setText(self.tr("SANDBOX · test data, not a real account"))
         self.sandbox_mark.setToolTip(self.tr("Every result here is made up by the built-in sandbox."))
-        self.language_button.setText("English" if current_language() == CHINESE else "中文")
+        self.language_button.setText(endonym(ENGLISH if current_language() == CHINESE else CHINESE))
         self.language_button.setToolTip(self.tr("Switch the language of the window"))
         self.settings_button.setText(self.tr("Settings…"))
         self._render_counters()

@@ -1,6 +1,7 @@
 """A line edit for personal data that can hide its value once the decision is on screen.
 
-After ``mask_value()`` the field shows e.g. ``张*`` and keeps the real value for "check again"; typing
+After ``mask_value()`` the field shows the masked value (a name's first character, then asterisks) and
+keeps the real value for "check again"; typing
 into it starts afresh (the masked text is never edited into a real value).
 """
 
