@@ -55,6 +55,7 @@ setup_python() {
 run_tests() {
   "$VENV/bin/ruff" check app tests build_scripts
   "$VENV/bin/mypy"
+  "$VENV/bin/lint-imports" --no-cache  # the layers import only downward (pyproject: tool.importlinter)
   # The whole suite runs inside a private D-Bus session with an unlocked gnome-keyring, so the
   # real-keychain tests run too; where that is not available they are skipped with a reason.
   if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then
