@@ -496,17 +496,24 @@ def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, d
         detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
         raise ProtocolError(f"the server answered HTTP {status} with a body that is not usable JSON ({detail[:80]})",
                             raw, status, sequence_id, billing) from None
+    def unusable(reason: str) -> ProtocolError:
+        return ProtocolError(reason, raw, status, sequence_id, billing)
+
     try:
         envelope = parse_envelope(payload)
-        if not 200 <= status < 300 and envelope.code == SUCCESS:
-            raise ProtocolError(f"the server answered HTTP {status} but claimed success (code 0000)")
-        if envelope.code != SUCCESS:  # whatever the HTTP status: the vendor's older API answers errors as 400
-            raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw)
-        assert envelope.data is not None  # parse_envelope guarantees data on 0000
+    except ProtocolError as exc:
+        raise unusable(exc.reason) from None
+    if not 200 <= status < 300 and envelope.code == SUCCESS:
+        raise unusable(f"the server answered HTTP {status} but claimed success (code 0000)")
+    if envelope.code != SUCCESS:  # whatever the HTTP status: the vendor's older API answers errors as 400
+        raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw)
+    assert envelope.data is not None  # parse_envelope guarantees data on 0000
+    try:
         data = parse_data(endpoint, envelope.data)
-    except (ProtocolError, RecursionError) as exc:
-        reason = exc.reason if isinstance(exc, ProtocolError) else "its JSON is nested too deeply"
-        raise ProtocolError(reason, raw, status, sequence_id, billing) from None
+    except ProtocolError as exc:
+        raise unusable(exc.reason) from None
+    except RecursionError:
+        raise unusable("its JSON is nested too deeply") from None
     return CallResult(
         endpoint=endpoint, data=data, request_id=envelope.request_id, sequence_id=sequence_id,
         charge=envelope.charge, msg=envelope.msg, raw=raw, duration_s=duration,

@@ -254,7 +254,7 @@ def _read_image(stream: BinaryIO, field: str, decode: bool) -> ImageInfo:
                     image.load()
                 except (Image.DecompressionBombError, Image.DecompressionBombWarning):
                     raise _bomb(field) from None
-                except Exception as exc:  # Pillow's decoders raise many types for damaged data
+                except Exception as exc:  # noqa: BLE001 -- Pillow's decoders raise many types for damaged data
                     reason = (str(exc) or type(exc).__name__)[:120]
                     raise InputRejected(field, "image_damaged", reason=reason) from None
     return info

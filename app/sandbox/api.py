@@ -207,6 +207,19 @@ def id_trail(name: str, id_number: str, face: FaceReading) -> dict[str, Any]:
             "certificate_score": certificate_score(face, photo)}
 
 
+def _form_and_files(call: ApiCall) -> tuple[dict[str, str], dict[str, bytes]]:
+    """The text fields (1001 if one is not UTF-8) and the uploads; 1002 without a sequence_id."""
+    try:
+        for value in call.query.values():
+            value.decode("utf-8")
+        form = {name: value.decode("utf-8") for name, value in call.parts.items() if name not in FILE_FIELDS}
+    except UnicodeDecodeError:
+        raise Refusal("1001") from None
+    if not call.query.get("sequence_id", b"").strip():
+        raise Refusal("1002")
+    return form, {name: call.parts[name] for name in FILE_FIELDS if name in call.parts}
+
+
 def _text(raw: bytes | None) -> str:
     """Lenient decoding for the signature check, which runs before the UTF-8 check."""
     return "" if raw is None else raw.decode("utf-8", "replace")
@@ -274,15 +287,7 @@ class SandboxApi:
     def handle(self, call: ApiCall) -> Outcome:
         try:
             self._check_signature(call)
-            try:
-                for value in call.query.values():
-                    value.decode("utf-8")
-                form = {name: value.decode("utf-8") for name, value in call.parts.items() if name not in FILE_FIELDS}
-            except UnicodeDecodeError:
-                raise Refusal("1001") from None
-            if not call.query.get("sequence_id", b"").strip():
-                raise Refusal("1002")
-            files = {name: call.parts[name] for name in FILE_FIELDS if name in call.parts}
+            form, files = _form_and_files(call)
             return self._handler(call.endpoint)(form, files)
         except Refusal as refusal:
             return Outcome(refusal.code)

@@ -127,10 +127,10 @@ def _check_face(face: bytes) -> None:
     """The embedded face must be a whole image of sane size, or the file is damaged."""
     try:
         with Image.open(io.BytesIO(face)) as image:
-            if max(image.size) > FACE_MAX_SIDE:
-                raise LivenessFileError(f"the embedded image is larger than {FACE_MAX_SIDE} px")
-            image.load()
-    except LivenessFileError:
-        raise
-    except Exception:  # Pillow raises many types for damaged data
+            size = image.size
+            if max(size) <= FACE_MAX_SIDE:
+                image.load()
+    except Exception:  # noqa: BLE001 -- Pillow raises many types for damaged data
         raise LivenessFileError("the embedded face is not a readable image") from None
+    if max(size) > FACE_MAX_SIDE:
+        raise LivenessFileError(f"the embedded image is larger than {FACE_MAX_SIDE} px")

@@ -53,7 +53,7 @@ def read_face(data: bytes) -> FaceReading | None:
     try:
         with Image.open(io.BytesIO(data)) as image:
             grey = image.convert("L")
-    except Exception:  # Pillow raises many types for damaged data
+    except Exception:  # noqa: BLE001 -- Pillow raises many types for damaged data
         return None
     cells = grey.resize((HASH_SIDE, HASH_SIDE), Image.Resampling.BOX).tobytes()
     mean = sum(cells) / len(cells)

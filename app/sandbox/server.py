@@ -351,11 +351,7 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._allowed_or_403(control=True):
             return
         try:
-            payload = json.loads(body if isinstance(body, bytes) else b"")
-            count = payload.pop("count", 1) if isinstance(payload, dict) else 1
-            if isinstance(count, bool) or not isinstance(count, int):
-                raise ValueError("count must be an integer")
-            self.server.sandbox.inject(Fault.from_json(payload), count)
+            self.server.sandbox.inject(*_fault_request(body if isinstance(body, bytes) else b""))
         except (ValueError, TypeError) as exc:
             self._send_json(400, {"error": str(exc)})
             return
@@ -385,6 +381,15 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         log.info("%s %s", self.address_string(), format % args)
+
+
+def _fault_request(body: bytes) -> tuple[Fault, int]:
+    """The fault and how many calls it is for, from the control route's JSON; ValueError if wrong."""
+    payload = json.loads(body)
+    count = payload.pop("count", 1) if isinstance(payload, dict) else 1
+    if isinstance(count, bool) or not isinstance(count, int):
+        raise ValueError("count must be an integer")
+    return Fault.from_json(payload), count
 
 
 def _multipart(body: bytes, content_type: str) -> dict[str, bytes]:

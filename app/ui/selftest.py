@@ -146,7 +146,7 @@ def run_self_test() -> int:
         problem = SecretStore().check()
         note = "usable" if problem is None else f"not usable: {problem.reason} (profiles need it; the sandbox does not)"
         _check(report, True, f"keychain: {type(backend).__module__}.{type(backend).__name__} ({note})")
-    except Exception as exc:  # report, never crash the self-test on the keychain
+    except Exception as exc:  # noqa: BLE001 -- report, never crash the self-test on the keychain
         _check(report, True, f"keychain: could not be queried ({type(exc).__name__}: {exc})")
 
     with tempfile.TemporaryDirectory(prefix="linkface-selftest-") as folder:

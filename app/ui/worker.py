@@ -67,7 +67,7 @@ class Task(QObject):
     def _run(self) -> None:
         try:
             result = self._job(self._report)
-        except Exception as exc:  # every failure goes back to the UI thread to be shown
+        except Exception as exc:  # noqa: BLE001 -- every failure goes back to the UI thread to be shown
             outcome: tuple[Any, Any] = (self.failed, exc)
         else:
             outcome = (self.succeeded, result)

@@ -24,7 +24,7 @@ def test_log_file_scrubs_whatever_the_message(tmp_path: Path) -> None:
     log.warning("form: sign=%s id_number=%s", signature, ID)
     log.info("json {\"api_secret\": \"other-value-123\"}")
     try:
-        raise ValueError(f"boom {ID} {SECRET}")
+        int(f"boom {ID} {SECRET}")  # a traceback whose message carries the secret and the ID number
     except ValueError:
         log.exception("failed")
     for handler in log.handlers:

@@ -126,7 +126,7 @@ def with_peak_memory(action: Callable[[], object]) -> tuple[Exception | None, in
     tracemalloc.start()
     try:
         action()
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 -- whatever it raised is the caller's to check
         raised = exc
     finally:
         peak = tracemalloc.get_traced_memory()[1]
