@@ -5,8 +5,6 @@ paint must not load core), so these tests hold them to it instead."""
 
 from __future__ import annotations
 
-from importlib import import_module
-
 from app.cli.main import build_parser
 from app.core.contract import Endpoint
 from app.core.endpoints import ENDPOINT_FOR_PATH, SPECS, spec
@@ -22,13 +20,12 @@ def test_every_endpoint_is_declared_once_with_a_unique_path() -> None:
 
 def test_the_windows_pages_follow_the_registry() -> None:
     from app.catalogue.tasks import TASK_NAMES
-    from app.ui.pages.registry import PAGES
+    from app.ui.pages.registry import PAGES, page_class
 
     assert [entry.endpoint for entry in PAGES] == [endpoint.value for endpoint in SPECS]
     assert list(TASK_NAMES) == [endpoint.value for endpoint in SPECS]
     for entry in PAGES:
-        page_class = getattr(import_module(entry.module), entry.class_name)
-        assert getattr(page_class, "endpoint", None) is Endpoint(entry.endpoint), entry
+        assert page_class(entry).endpoint is Endpoint(entry.endpoint), entry
 
 
 def test_the_cli_has_a_subcommand_per_endpoint_with_its_flags() -> None:

@@ -270,19 +270,26 @@ class SandboxApi:
         self._images = LruStore(directory=store_dir and store_dir / "images", codec=_FACE_CODEC)
 
     def _handler(self, endpoint: Endpoint) -> Callable[[dict[str, str], dict[str, bytes]], Outcome]:
+        return self._work(endpoint)[0]
+
+    def _work(self, endpoint: Endpoint) -> tuple[Callable[[dict[str, str], dict[str, bytes]], Outcome], float]:
+        """Each endpoint's handler, and the processing time it simulates (times the server's delay_scale)."""
         match endpoint:
             case Endpoint.TOKEN:
-                return self._token
+                return self._token, 0.05
             case Endpoint.ID_NUMBER:
-                return self._id_number
+                return self._id_number, 0.4
             case Endpoint.HACK:
-                return self._hack
+                return self._hack, 0.2
             case Endpoint.SELFIE:
-                return self._selfie
+                return self._selfie, 0.3
             case Endpoint.PARSE:
-                return self._parse
+                return self._parse, 0.1
             case _:
                 assert_never(endpoint)
+
+    def latency_s(self, endpoint: Endpoint) -> float:
+        return self._work(endpoint)[1]
 
     def handle(self, call: ApiCall) -> Outcome:
         try:

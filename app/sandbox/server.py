@@ -27,7 +27,7 @@ from collections.abc import Callable, Mapping
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from types import TracebackType
-from typing import Any, assert_never
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from requests_toolbelt.multipart.decoder import MultipartDecoder
@@ -67,23 +67,6 @@ NOT_LOOPBACK_WARNING = (
     "Warning: the sandbox listens on {host}, not only on this computer: anyone on the network can call it "
     "with its public credentials. Fault control is still refused to other computers.\n"
 )
-
-
-def latency_s(endpoint: Endpoint) -> float:
-    """Simulated processing time per call, times delay_scale (0 for tests)."""
-    match endpoint:
-        case Endpoint.TOKEN:
-            return 0.05
-        case Endpoint.ID_NUMBER:
-            return 0.4
-        case Endpoint.HACK:
-            return 0.2
-        case Endpoint.SELFIE:
-            return 0.3
-        case Endpoint.PARSE:
-            return 0.1
-        case _:
-            assert_never(endpoint)
 
 
 class Sandbox:
@@ -274,7 +257,7 @@ class _Handler(BaseHTTPRequestHandler):
         sandbox = self.server.sandbox
         fault = sandbox.take_fault()
         body = self._read_body(body_limit(endpoint), too_large_code(endpoint))
-        time.sleep(latency_s(endpoint) * sandbox.delay_scale + (fault.delay if fault else 0.0))
+        time.sleep(sandbox.api.latency_s(endpoint) * sandbox.delay_scale + (fault.delay if fault else 0.0))
         if fault is not None and fault.http_status is not None:
             self._send(fault.http_status, error_page(fault.http_status), "text/html; charset=utf-8")
             return

@@ -424,6 +424,13 @@
     </message>
 </context>
 <context>
+    <name>GenericPage</name>
+    <message>
+        <source>Every field the server returns is shown with the result.</source>
+        <translation>结果中会显示服务器返回的全部字段。</translation>
+    </message>
+</context>
+<context>
     <name>HackPage</name>
     <message>
         <source>Hack detection</source>

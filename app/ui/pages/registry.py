@@ -1,5 +1,8 @@
 """Which task pages there are, in sidebar order, and their construction on first use.
 
+The order and the endpoints are the registry's (app.core.endpoints; tests/test_registry.py holds
+this list to it): it is written out here because the window's first paint must not load core.
+
 A page's module is imported only when the page is first needed, so the window's first paint loads
 none of them (``build_scripts/linkface.spec`` collects every app module for that reason). Keep this
 module's imports light: it is on the start-up path.
@@ -19,11 +22,19 @@ if TYPE_CHECKING:
 
 
 class PageEntry(NamedTuple):
-    """A task page: the endpoint it calls and where its class lives."""
+    """A task page: the endpoint it calls and where its class lives (app.ui.pages.generic_page's
+    GenericPage for a call without a page of its own)."""
 
     endpoint: str  # an app.core.contract.Endpoint value
     module: str
     class_name: str
+
+
+def page_class(entry: PageEntry) -> type[CheckPage]:
+    """The entry's page class; the generic page is made for the entry's endpoint."""
+    found: type[CheckPage] = getattr(import_module(entry.module), entry.class_name)
+    for_endpoint = getattr(found, "for_endpoint", None)
+    return for_endpoint(entry.endpoint) if for_endpoint is not None else found
 
 
 PAGES: tuple[PageEntry, ...] = (
@@ -59,7 +70,7 @@ class TaskPages:
         page = self._pages[index]
         if page is None:
             entry = PAGES[index]
-            page = getattr(import_module(entry.module), entry.class_name)(self._context, self._parent)
+            page = page_class(entry)(self._context, self._parent)
             self._on_built(index, page)
             self._pages[index] = page
         return page
