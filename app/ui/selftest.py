@@ -135,6 +135,9 @@ def run_self_test() -> int:
     words = QCoreApplication.translate("Verdict", "Same person")
     chinese = re.search("[\u4e00-\u9fff]", words) is not None
     _check(report, loaded and chinese, f"translation zh_CN: {qm_path(CHINESE)} → 'Same person' = {words!r}")
+    qt_words = QCoreApplication.translate("QFileDialog", "Open")  # Qt's own dialogs: qtbase_zh_CN.qm
+    _check(report, re.search("[\u4e00-\u9fff]", qt_words) is not None,
+           f"Qt's own dialogs in zh_CN: 'Open' = {qt_words!r}")
     translations.set_language(ENGLISH)
 
     try:
