@@ -28,14 +28,25 @@ from app.core.history import BilledCounts, History, HistoryError, failure_values
 from app.core.interpret import Checked
 from app.core.journal import Journal
 from app.core.logs import REDACT, logger, setup_logging
-from app.core.profiles import Profile, ProfileStore
-from app.core.secrets import SecretStore, secret_for
+from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
+from app.core.secrets import KeyringSecretStore, SecretStore, secret_for
 from app.core.signing import new_sequence_id
 
 if TYPE_CHECKING:
     from app.sandbox.server import Sandbox
 
 HISTORY_FILE = "history.sqlite3"
+
+
+def profile_connection(profile: Profile, secret: str) -> Connection:
+    """What the client needs to call on a profile, signed with ``secret`` (Runtime.connection_for finds it)."""
+    mode = {PROXY_SYSTEM: ProxyMode.SYSTEM, PROXY_NONE: ProxyMode.NONE}.get(profile.proxy, ProxyMode.EXPLICIT)
+    return Connection(
+        base_url=profile.base_url, api_id=profile.api_id, api_secret=secret, timestamp_unit=profile.timestamp_unit,
+        connect_timeout=profile.connect_timeout, read_timeout=profile.read_timeout, proxy_mode=mode,
+        proxy_url=profile.proxy if mode is ProxyMode.EXPLICIT else "", ca_bundle=profile.ca_bundle,
+        detection_types=profile.detection_types,
+    )
 
 
 class Runtime:
@@ -57,7 +68,7 @@ class Runtime:
         """``sandbox``: an already running sandbox for the Sandbox profile (tests, demos); left running on close."""
         self.environ = dict(os.environ if environ is None else environ)
         self.profiles = profiles or ProfileStore.open_default(self.environ)
-        self.secrets = secrets or SecretStore()
+        self.secrets: SecretStore = secrets or KeyringSecretStore()
         self.log_file: Path | None = None
         self.log_problem: str | None = None
         if log_to_file:
@@ -113,14 +124,16 @@ class Runtime:
         from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 
         # It is on this computer: never through a proxy, whatever HTTP(S)_PROXY says.
-        return dataclasses.replace(profile.connection(""), base_url=self.sandbox.base_url, api_id=SANDBOX_API_ID,
-                                   api_secret=SANDBOX_API_SECRET, proxy_mode=ProxyMode.NONE, proxy_url="")
+        return dataclasses.replace(profile_connection(profile, SANDBOX_API_SECRET), base_url=self.sandbox.base_url,
+                                   api_id=SANDBOX_API_ID, proxy_mode=ProxyMode.NONE, proxy_url="")
 
     def connection_for(self, profile: Profile) -> Connection:
-        """Raises InputRejected when no secret is saved, KeychainUnavailable when the keychain cannot answer."""
+        """The profile with its secret ($LINKFACE_API_SECRET or the keychain's), or the Sandbox with the running
+        sandbox's address and credentials. Raises InputRejected when no secret is saved, KeychainUnavailable
+        when the keychain cannot answer."""
         if profile.is_sandbox:
             return self._sandbox_connection(profile)
-        return profile.connection(secret_for(profile, self.secrets, self.environ))
+        return profile_connection(profile, secret_for(profile, self.secrets, self.environ))
 
     def is_sandbox(self, profile_name: str) -> bool:
         return self.profiles.get(profile_name).is_sandbox

@@ -9,11 +9,14 @@ from pathlib import Path
 import keyring
 import pytest
 
+from app.core.client import ProxyMode
 from app.core.contract import FileSource, HackRequest, IdNumberRequest, TokenRequest
 from app.core.errors import ApiError, InputRejected
 from app.core.history import SCHEMA_VERSION, BilledCounts
-from app.core.profiles import Profile
-from app.runtime import Runtime
+from app.core.profiles import SANDBOX_PROFILE, Profile
+from app.core.secrets import SECRET_ENV, MemorySecretStore
+from app.core.signing import TimestampUnit
+from app.runtime import Runtime, profile_connection
 from app.sandbox.faults import Fault
 from app.sandbox.server import Sandbox
 from tests.profiles.helpers import MemoryKeyring
@@ -46,15 +49,48 @@ def test_sandbox_calls_are_recorded_and_counted(home: dict[str, str], sandbox: S
     assert sandbox.base_url  # a sandbox handed in is left running
 
 
+def test_a_connection_carries_the_profile() -> None:
+    profile = Profile("Production", base_url="https://api.example.cn", api_id="prod-id",
+                      timestamp_unit=TimestampUnit.SECONDS, connect_timeout=3.0, read_timeout=45.0,
+                      proxy="http://proxy.bank.example:8080", ca_bundle=Path("/etc/bank/ca.pem").absolute(),
+                      detection_types=("liveness", "silent_liveness"))
+    connection = profile_connection(profile, "s3cret")
+    assert (connection.base_url, connection.api_id, connection.api_secret) == (profile.base_url, "prod-id", "s3cret")
+    assert connection.timestamp_unit is TimestampUnit.SECONDS
+    assert (connection.connect_timeout, connection.read_timeout) == (3.0, 45.0)
+    assert (connection.proxy_mode, connection.proxy_url) == (ProxyMode.EXPLICIT, "http://proxy.bank.example:8080")
+    assert connection.ca_bundle == profile.ca_bundle
+    assert connection.detection_types == profile.detection_types
+    assert profile_connection(Profile("P", api_id="i", proxy="none"), "s").proxy_mode is ProxyMode.NONE
+    assert profile_connection(Profile("P", api_id="i"), "s").proxy_mode is ProxyMode.SYSTEM
+    assert "s3cret" not in repr(connection)
+
+
+def test_connection_for_resolves_the_secret_or_the_sandbox(home: dict[str, str], sandbox: Sandbox) -> None:
+    from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
+
+    secrets, profile = MemorySecretStore(), Profile("Branch", api_id="branch-id", proxy="http://proxy.example:3128")
+    secrets.set("Branch", "from-keychain")
+    with Runtime(environ=home, secrets=secrets, sandbox=sandbox, log_to_file=False) as runtime:
+        assert runtime.connection_for(profile).api_secret == "from-keychain"
+        connection = runtime.connection_for(SANDBOX_PROFILE)
+        assert (connection.base_url, connection.api_id, connection.api_secret) == (
+            sandbox.base_url, SANDBOX_API_ID, SANDBOX_API_SECRET)
+        assert connection.proxy_mode is ProxyMode.NONE  # on this computer: never through a proxy
+    with Runtime(environ={**home, SECRET_ENV: "from-env"}, secrets=secrets, log_to_file=False) as runtime:
+        assert runtime.connection_for(profile).api_secret == "from-env"  # the environment wins
+
+
 def test_saved_profile_needs_its_secret_and_can_opt_out_of_history(home: dict[str, str], sandbox: Sandbox) -> None:
     from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 
-    with Runtime(environ=home) as runtime:
+    with Runtime(environ=home, secrets=MemorySecretStore()) as runtime:
         runtime.profiles.add(Profile("Branch", base_url=sandbox.base_url, api_id=SANDBOX_API_ID,
                                      record_history=False))
         with pytest.raises(InputRejected) as info:
             runtime.run("Branch", TokenRequest("liveness"))
         assert info.value.rule == "secret_missing" and "set-secret" in Worded(info.value).message
+        assert "set-secret" in Worded(info.value).message_zh
         runtime.secrets.set("Branch", SANDBOX_API_SECRET)
         assert runtime.run("Branch", TokenRequest("liveness")).result.data.token
         assert runtime.history is not None and runtime.history.count() == 0

@@ -1,4 +1,9 @@
-"""Profiles: the accounts the app talks to, declared once with their types, defaults and checks.
+"""Profiles: the accounts the app talks to, each field declared once (PROFILE_FIELDS).
+
+A ProfileField says a field's type, default, range or choices, its own rule and the catalogue ids of
+its label and help; from these come a Profile's checks (and so the settings file's validation), its
+JSON, the flags of `linkface-desk profile add/edit` and the Settings dialog's editors. A Profile is
+plain data: resolving its secret or the sandbox is the runtime's business (app.runtime).
 
 They live in a versioned JSON file in the config folder, readable by the user only and replaced
 atomically; the secret is never there (app.core.secrets). A file that cannot be read is moved
@@ -14,19 +19,20 @@ import json
 import math
 import os
 import re
+import ssl
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
+from enum import Enum
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, Generic, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
-from app.core.client import Connection, ProxyMode, check_base_url, make_ssl_context
+from app.core.client import check_base_url  # the rule alone: a profile knows nothing of connections
 from app.core.contract import DEFAULT_BASE_URL, DETECTION_TYPES
 from app.core.errors import InputRejected
 from app.core.interpret import DEFAULT_FACE_THRESHOLD
 from app.core.paths import aside_path, config_dir, private_dir
-from app.core.secrets import KeychainUnavailable, SecretStore
 from app.core.signing import TimestampUnit
 
 SANDBOX_PROFILE_NAME = "Sandbox"
@@ -36,15 +42,170 @@ FORMAT_VERSION = 2
 PROXY_SYSTEM, PROXY_NONE = "system", "none"
 _DETECTION_TYPE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
+T = TypeVar("T")
+
 
 def _reject(field: str, rule: str, variant: str = "", **params: object) -> NoReturn:
     raise InputRejected(field, rule, variant, **params)
 
 
-def _check_number(field: str, value: object, low: float, high: float, seconds: bool = False) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
-            or not low <= value <= high:
-        _reject(field, "range", "seconds" if seconds else "", low=f"{low:g}", high=f"{high:g}")
+@dataclass(frozen=True)
+class ProfileField(Generic[T]):
+    """One field of a profile, declared once.
+
+    ``type`` is str, float, bool, Path (or None), tuple (of str) or an Enum, whose members are the
+    choices; it picks the check, the JSON form, the CLI flag and the dialog's widget. A float lies in
+    ``low``..``high`` (``unit`` "s": seconds), edited in ``step``s; ``suggestions`` are the usual values
+    of an open text field; ``rule`` is the field's own check. ``label`` and ``help`` are catalogue ids
+    (app.catalogue.fields) and ``flag`` the CLI's name: the field's name unless given.
+    """
+
+    name: str
+    type: type[Any]
+    default: T
+    low: float = 0
+    high: float = 0
+    unit: str = ""
+    step: float = 1
+    suggestions: tuple[str, ...] = ()
+    metavar: str = ""
+    rule: Callable[[Any], None] | None = None
+    flag: str = ""
+    label: str = ""
+    help: str = ""
+
+    def __post_init__(self) -> None:
+        for attribute in ("flag", "label", "help"):
+            object.__setattr__(self, attribute, getattr(self, attribute) or self.name)
+
+    @property
+    def choices(self) -> tuple[Any, ...]:
+        """The values an Enum field may take (none for the other types)."""
+        return tuple(self.type) if issubclass(self.type, Enum) else ()
+
+    def check(self, value: object) -> None:
+        """Refuse a value of another type or out of range, naming this field; then apply the field's rule."""
+        if self.type is float:
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value) \
+                    or not self.low <= value <= self.high:
+                _reject(self.name, "range", "seconds" if self.unit == "s" else "", low=f"{self.low:g}",
+                        high=f"{self.high:g}")
+        elif self.type is bool:
+            if not isinstance(value, bool):
+                _reject(self.name, "type")
+        elif self.choices:
+            if not isinstance(value, self.type):
+                _reject(self.name, "choice")
+        elif self.type is Path and value is not None and (not isinstance(value, Path) or not value.is_absolute()):
+            _reject(self.name, "absolute_path")
+        if self.rule is not None:
+            self.rule(value)
+
+    def from_json(self, value: object) -> object:
+        """The settings file's value in this field's type; left as it is when it does not convert (the check
+        then names the field)."""
+        if self.choices:
+            return next((choice for choice in self.choices if choice.value == value), value)
+        if self.type is Path and isinstance(value, str):
+            return Path(value)
+        if self.type is tuple and isinstance(value, list):
+            return tuple(value)
+        return value
+
+    def to_json(self, value: object) -> object:
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, Path):
+            return str(value)
+        return list(value) if isinstance(value, tuple) else value
+
+    def from_text(self, text: str) -> object:
+        """What was typed in the window or given on the command line, without the blanks around it; raises
+        ValueError when it is not of this field's type (the check refuses the rest)."""
+        text = text.strip()
+        if self.type is float:
+            return float(text)
+        if self.choices:
+            return self.type(text)
+        if self.type is Path:
+            return Path(text) if text else None
+        if self.type is tuple:
+            return tuple(item.strip() for item in text.split(",") if item.strip())
+        return text
+
+    def to_text(self, value: object) -> str:
+        """How a text box shows the value: the inverse of from_text."""
+        if value is None:
+            return ""
+        if isinstance(value, Enum):
+            return str(value.value)
+        if isinstance(value, float):
+            return f"{value:g}"
+        return ", ".join(value) if isinstance(value, tuple) else str(value)
+
+
+# --- the fields' own rules -----------------------------------------------------------------------
+
+
+def _check_name(name: object) -> None:
+    # No quotes or backslashes: the name is the keychain item's user name (and quoted on macOS).
+    if not isinstance(name, str) or not 1 <= len(name) <= 64 or name != name.strip() \
+            or not name.isprintable() or '"' in name or "\\" in name:
+        _reject("name", "name_format")
+
+
+def _check_base_url(base_url: object) -> None:
+    if not isinstance(base_url, str):
+        _reject("base_url", "type")
+    check_base_url(base_url)
+
+
+def _check_api_id(api_id: object) -> None:
+    if not isinstance(api_id, str) or not 1 <= len(api_id) <= 128 or not api_id.isprintable() \
+            or any(c.isspace() for c in api_id):
+        _reject("api_id", "api_id_format")
+
+
+def _check_proxy(proxy: object) -> None:
+    if proxy in (PROXY_SYSTEM, PROXY_NONE):
+        return
+    if not isinstance(proxy, str):
+        _reject("proxy", "proxy_format")
+    try:
+        parts = urlsplit(proxy)
+        valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
+    except ValueError:  # a port that is not a number, a bracketed host that is not an IPv6 address
+        valid = False
+    if valid and (parts.username or parts.password):
+        _reject("proxy", "proxy_credentials")
+    if not valid:
+        _reject("proxy", "proxy_format")
+
+
+def _check_detection_types(types: object) -> None:
+    if not isinstance(types, tuple) or not types \
+            or not all(isinstance(t, str) and _DETECTION_TYPE.fullmatch(t) for t in types) \
+            or len(set(types)) != len(types):
+        _reject("detection_types", "detection_types_format", defaults=", ".join(DETECTION_TYPES))
+
+
+PROFILE_FIELDS: tuple[ProfileField[Any], ...] = (
+    ProfileField("name", str, "", rule=_check_name),
+    ProfileField("base_url", str, DEFAULT_BASE_URL, rule=_check_base_url),
+    ProfileField("api_id", str, "", rule=_check_api_id),
+    ProfileField("timestamp_unit", TimestampUnit, TimestampUnit.MILLISECONDS),
+    ProfileField("connect_timeout", float, 5.0, low=0.5, high=120, unit="s"),
+    ProfileField("read_timeout", float, 30.0, low=1, high=600, unit="s"),
+    ProfileField("proxy", str, PROXY_SYSTEM, suggestions=(PROXY_SYSTEM, PROXY_NONE),
+                 metavar=f"{PROXY_SYSTEM}|{PROXY_NONE}|URL", rule=_check_proxy),
+    ProfileField[Path | None]("ca_bundle", Path, None, metavar="PATH"),
+    ProfileField("face_threshold", float, DEFAULT_FACE_THRESHOLD, low=0, high=1, step=0.05),
+    ProfileField("detection_types", tuple, DETECTION_TYPES, metavar="A,B,C", rule=_check_detection_types),
+    ProfileField("record_history", bool, True, flag="history"),
+)
+"""In the order of the settings file, the CLI's flags and the dialog's rows."""
+FIELDS = {field.name: field for field in PROFILE_FIELDS}
+_SANDBOX_SUPPLIES = ("base_url", "api_id")  # the runtime's own sandbox: nothing to check for the Sandbox
 
 
 def _is_sandbox_name(name: str) -> bool:
@@ -53,116 +214,64 @@ def _is_sandbox_name(name: str) -> bool:
 
 @dataclass(frozen=True)
 class Profile:
-    """One account: where to call, as whom, how to connect, and how to read the scores.
+    """One account: where to call, as whom, how to connect, and how to read the scores (PROFILE_FIELDS
+    declares each field; ``proxy`` is "system", "none" or an http(s) proxy URL).
 
-    Every field is checked on construction (also by dataclasses.replace), raising InputRejected
-    that names the field. ``proxy`` is "system", "none" or an http(s) proxy URL.
+    Checked on construction (also by dataclasses.replace), raising InputRejected that names the field.
     """
 
     name: str
-    base_url: str = DEFAULT_BASE_URL
-    api_id: str = ""
-    timestamp_unit: TimestampUnit = TimestampUnit.MILLISECONDS
-    connect_timeout: float = 5.0
-    read_timeout: float = 30.0
-    proxy: str = PROXY_SYSTEM
-    ca_bundle: Path | None = None
-    face_threshold: float = DEFAULT_FACE_THRESHOLD
-    detection_types: tuple[str, ...] = DETECTION_TYPES
-    record_history: bool = True
+    base_url: str = FIELDS["base_url"].default
+    api_id: str = FIELDS["api_id"].default
+    timestamp_unit: TimestampUnit = FIELDS["timestamp_unit"].default
+    connect_timeout: float = FIELDS["connect_timeout"].default
+    read_timeout: float = FIELDS["read_timeout"].default
+    proxy: str = FIELDS["proxy"].default
+    ca_bundle: Path | None = FIELDS["ca_bundle"].default
+    face_threshold: float = FIELDS["face_threshold"].default
+    detection_types: tuple[str, ...] = FIELDS["detection_types"].default
+    record_history: bool = FIELDS["record_history"].default
 
     def __post_init__(self) -> None:
-        name = self.name
-        # No quotes or backslashes: the name is the keychain item's user name (and quoted on macOS).
-        if not isinstance(name, str) or not 1 <= len(name) <= 64 or name != name.strip() \
-                or not name.isprintable() or '"' in name or "\\" in name:
-            _reject("name", "name_format")
-        if not isinstance(self.base_url, str):
-            _reject("base_url", "type")
-        sandbox_name, sandbox_url = _is_sandbox_name(name), self.base_url == SANDBOX_BASE_URL
-        if (sandbox_name and (name != SANDBOX_PROFILE_NAME or not sandbox_url)) or (sandbox_url and not sandbox_name):
+        FIELDS["name"].check(self.name)
+        sandbox_name, sandbox_url = _is_sandbox_name(self.name), self.base_url == SANDBOX_BASE_URL
+        if (sandbox_name and (self.name != SANDBOX_PROFILE_NAME or not sandbox_url)) \
+                or (sandbox_url and not sandbox_name):
             _reject("name" if sandbox_name else "base_url", "reserved", name=SANDBOX_PROFILE_NAME,
                     base_url=SANDBOX_BASE_URL)
-        if not sandbox_name:
-            check_base_url(self.base_url)
-            if not isinstance(self.api_id, str) or not 1 <= len(self.api_id) <= 128 \
-                    or not self.api_id.isprintable() or any(c.isspace() for c in self.api_id):
-                _reject("api_id", "api_id_format")
-        if not isinstance(self.timestamp_unit, TimestampUnit):
-            _reject("timestamp_unit", "choice")
-        _check_number("connect_timeout", self.connect_timeout, 0.5, 120, seconds=True)
-        _check_number("read_timeout", self.read_timeout, 1, 600, seconds=True)
-        self._check_proxy()
-        if self.ca_bundle is not None and (not isinstance(self.ca_bundle, Path) or not self.ca_bundle.is_absolute()):
-            _reject("ca_bundle", "absolute_path")
-        _check_number("face_threshold", self.face_threshold, 0, 1)
-        types = self.detection_types
-        if not isinstance(types, tuple) or not types \
-                or not all(isinstance(t, str) and _DETECTION_TYPE.fullmatch(t) for t in types) \
-                or len(set(types)) != len(types):
-            _reject("detection_types", "detection_types_format", defaults=", ".join(DETECTION_TYPES))
-        if not isinstance(self.record_history, bool):
-            _reject("record_history", "type")
-
-    def _check_proxy(self) -> None:
-        if self.proxy in (PROXY_SYSTEM, PROXY_NONE):
-            return
-        try:
-            parts = urlsplit(self.proxy)
-            valid = parts.scheme in ("http", "https") and bool(parts.hostname) and parts.port != 0
-        except (TypeError, AttributeError, ValueError):  # not text, or a port that is not a number
-            valid = False
-        if valid and (parts.username or parts.password):
-            _reject("proxy", "proxy_credentials")
-        if not valid:
-            _reject("proxy", "proxy_format")
+        for field in PROFILE_FIELDS:
+            if field.name != "name" and not (sandbox_name and field.name in _SANDBOX_SUPPLIES):
+                field.check(getattr(self, field.name))
 
     @property
     def is_sandbox(self) -> bool:
         return self.name == SANDBOX_PROFILE_NAME
 
-    def connection(self, secret: str) -> Connection:
-        """The client's Connection. For the Sandbox the caller replaces base_url, api_id and secret."""
-        mode = {PROXY_SYSTEM: ProxyMode.SYSTEM, PROXY_NONE: ProxyMode.NONE}.get(self.proxy, ProxyMode.EXPLICIT)
-        return Connection(
-            base_url=self.base_url, api_id=self.api_id, api_secret=secret, timestamp_unit=self.timestamp_unit,
-            connect_timeout=self.connect_timeout, read_timeout=self.read_timeout, proxy_mode=mode,
-            proxy_url=self.proxy if mode is ProxyMode.EXPLICIT else "", ca_bundle=self.ca_bundle,
-            detection_types=self.detection_types,
-        )
-
     def to_json(self) -> dict[str, Any]:
-        return {
-            "name": self.name, "base_url": self.base_url, "api_id": self.api_id,
-            "timestamp_unit": self.timestamp_unit.value, "connect_timeout": self.connect_timeout,
-            "read_timeout": self.read_timeout, "proxy": self.proxy,
-            "ca_bundle": None if self.ca_bundle is None else str(self.ca_bundle),
-            "face_threshold": self.face_threshold, "detection_types": list(self.detection_types),
-            "record_history": self.record_history,
-        }
+        return {field.name: field.to_json(getattr(self, field.name)) for field in PROFILE_FIELDS}
 
     @classmethod
     def from_json(cls, data: object) -> Profile:
         """The inverse of to_json; a missing field takes its default, anything else wrong is InputRejected."""
         if not isinstance(data, dict):
             _reject("profile", "type")
-        unknown = sorted(set(data) - {f.name for f in fields(cls)})
+        unknown = sorted(set(data) - set(FIELDS))
         if unknown or "name" not in data:
             _reject("profile", "fields", unknown=", ".join(unknown) or "-")
-        values = dict(data)
-        if "timestamp_unit" in values:
-            try:
-                values["timestamp_unit"] = TimestampUnit(values["timestamp_unit"])
-            except (ValueError, TypeError):
-                pass  # left as is: __post_init__ names the field
-        if isinstance(values.get("detection_types"), list):
-            values["detection_types"] = tuple(values["detection_types"])
-        if isinstance(values.get("ca_bundle"), str):
-            values["ca_bundle"] = Path(values["ca_bundle"])
+        values: dict[str, Any] = {name: FIELDS[name].from_json(value) for name, value in data.items()}
         return cls(**values)
 
 
 SANDBOX_PROFILE = Profile(SANDBOX_PROFILE_NAME, base_url=SANDBOX_BASE_URL)
+
+
+def check_ca_file(path: Path) -> None:
+    """Refuse a CA file that cannot be read as PEM certificates (when a profile is saved: the client loads
+    it again for each call)."""
+    try:
+        ssl.create_default_context(cafile=str(path))
+    except (OSError, ssl.SSLError) as exc:
+        raise InputRejected("ca_bundle", "ca_file", reason=str(exc)) from None
 
 
 # --- the settings file ---------------------------------------------------------------------------
@@ -316,6 +425,7 @@ class ProfileStore:
         return index
 
     def _editable_index(self, name: str) -> int:
+        self._check_writable()
         if _is_sandbox_name(name):
             _reject("name", "sandbox_builtin")
         return self._index(name)
@@ -339,15 +449,14 @@ class ProfileStore:
         if self._find(profile.name) is not None:
             _reject("name", "duplicate", profile=profile.name)
         if profile.ca_bundle is not None:
-            make_ssl_context(profile.ca_bundle)  # refuses a missing or unreadable file, naming ca_bundle
+            check_ca_file(profile.ca_bundle)
         self._save([*self._profiles, profile])
 
     def update(self, profile: Profile) -> None:
         """Replace the saved profile of the same name (a name cannot change: the secret is filed under it)."""
-        self._check_writable()
         index = self._editable_index(profile.name)
         if profile.ca_bundle is not None:
-            make_ssl_context(profile.ca_bundle)
+            check_ca_file(profile.ca_bundle)
         self._save([*self._profiles[:index], profile, *self._profiles[index + 1:]])
 
     def edit(self, name: str, /, **changes: Any) -> Profile:
@@ -359,15 +468,14 @@ class ProfileStore:
         self.update(profile)
         return profile
 
-    def remove(self, name: str, secrets: SecretStore) -> None:
-        """Remove the profile and its keychain secret; kept when the keychain is locked, so none is orphaned."""
-        self._check_writable()
+    def editable(self, name: str) -> Profile:
+        """The saved profile of that name, if it may be changed or removed: refuses the Sandbox, a name that is
+        not saved and a settings file from a newer version."""
+        return self._profiles[self._editable_index(name)]
+
+    def remove(self, name: str) -> None:
+        """Remove the saved profile (app.core.secrets.remove_profile removes its keychain secret first)."""
         index = self._editable_index(name)
-        try:
-            secrets.delete(self._profiles[index].name)
-        except KeychainUnavailable as problem:
-            if not problem.nothing_stored:
-                raise
         remaining = [*self._profiles[:index], *self._profiles[index + 1:]]
         kept = any(p.name.casefold() == self._selected.casefold() for p in remaining)
         self._save(remaining, self._selected if kept else SANDBOX_PROFILE_NAME)

@@ -1,21 +1,22 @@
-"""The API secret's only home: the operating system's keychain, through keyring.
+"""The API secret's only home: the operating system's keychain, behind the small SecretStore protocol.
 
-Write-only by design: a secret can be set, replaced, removed and tested for; `get` exists only to
-sign calls, and nothing shows or exports it. Where no real keychain exists (keyring's fail or null
+KeyringSecretStore is the OS keychain through keyring; MemorySecretStore a dict, for tests. Write-only
+by design: a secret can be set, replaced, removed and tested for; `get` exists only to sign calls,
+and nothing shows or exports it. Where no real keychain exists (keyring's fail or null
 backend, a chainer with nothing to chain, a plaintext file backend such as keyrings.alt's, a locked
 keychain) every operation raises KeychainUnavailable saying what to do: there is deliberately no
 file or base64 fallback. For scripts, $LINKFACE_API_SECRET takes precedence and is never saved.
 
-macOS: keyring's macOS backend replaces a password by deleting the item and adding a new one,
-which resets the item's access list and drops the "Always Allow" grants the user gave (jaraco/keyring
-#512, #619; an in-place SecItemUpdate was proposed in PR #746 and withdrawn). So on macOS `set`
-leaves an item alone when its value is unchanged, and changes an existing item in place with
-`security add-generic-password -U`, which keeps the access list as long as no `-T` is given. The
-command is fed to `security -i` on stdin with the secret as hex (`-X`), so the secret never
-appears on a command line, and the value is read back to confirm. A new item, or any failure,
-goes through keyring as usual. Trade-off: an item written by /usr/bin/security may carry its
-partition list ("apple-tool:"), so the app's next read can prompt once; that is one prompt per
-change of secret instead of losing every grant. Not testable here (no macOS): verify on a Mac.
+macOS (inside KeyringSecretStore): keyring's macOS backend replaces a password by deleting the item
+and adding a new one, which resets the item's access list and drops the "Always Allow" grants the
+user gave (jaraco/keyring #512, #619; an in-place SecItemUpdate was proposed in PR #746 and
+withdrawn). So on macOS `set` leaves an item alone when its value is unchanged, and changes an
+existing item in place with `security add-generic-password -U`, which keeps the access list as long
+as no `-T` is given. The command is fed to `security -i` on stdin with the secret as hex (`-X`), so
+the secret never appears on a command line, and the value is read back to confirm. A new item, or
+any failure, goes through keyring as usual. Trade-off: an item written by /usr/bin/security may
+carry its partition list ("apple-tool:"), so the app's next read can prompt once; that is one prompt
+per change of secret instead of losing every grant. Not testable here (no macOS): verify on a Mac.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import shlex
 import subprocess
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import keyring
 from keyring.backend import KeyringBackend
@@ -36,11 +37,12 @@ from app.core.errors import InputRejected, LinkFaceError
 from app.core.logs import REDACT
 
 if TYPE_CHECKING:
-    from app.core.profiles import Profile
+    from app.core.profiles import Profile, ProfileStore
 
 SERVICE = "LinkFaceDesk"
 SECRET_ENV = "LINKFACE_API_SECRET"
 _PROBE_USER = "linkface-desk-probe"
+
 
 class KeychainUnavailable(LinkFaceError):
     """No usable keychain: ``reason`` is none, plaintext, locked or error (app.catalogue says what to do
@@ -100,8 +102,30 @@ def check_secret(secret: str) -> str:
     return secret
 
 
-class SecretStore:
-    """Keeps one API secret per profile in the OS keychain (service "LinkFaceDesk", user = profile name).
+class SecretStore(Protocol):
+    """One API secret per profile, filed under the profile's name; every operation raises
+    KeychainUnavailable when the store cannot be used."""
+
+    def check(self) -> KeychainUnavailable | None:
+        """None when the store answers; otherwise the problem (app.catalogue words it)."""
+
+    def backend_name(self) -> str:
+        """Which keychain it is, for the user to recognise."""
+
+    def set(self, profile_name: str, secret: str) -> None:
+        """Save or replace; refuses a secret that is not one line of printable characters (check_secret)."""
+
+    def get(self, profile_name: str) -> str | None:
+        """Only for signing calls: never display, log or export what this returns."""
+
+    def has(self, profile_name: str) -> bool: ...
+
+    def delete(self, profile_name: str) -> None:
+        """Remove the secret; nothing happens when there is none."""
+
+
+class KeyringSecretStore:
+    """The OS keychain through keyring (service "LinkFaceDesk", user = profile name).
 
     ``backend`` defaults to keyring's active backend, looked up at each use so a test can set its own.
     """
@@ -127,7 +151,6 @@ class SecretStore:
             raise KeychainUnavailable("error", name) from None
 
     def check(self) -> KeychainUnavailable | None:
-        """None when a usable keychain answers; otherwise the problem, with its bilingual message."""
         try:
             with self._keychain() as backend:
                 backend.get_password(self.service, _PROBE_USER)
@@ -152,7 +175,6 @@ class SecretStore:
             backend.set_password(self.service, profile_name, secret)
 
     def get(self, profile_name: str) -> str | None:
-        """Only for signing calls: never display, log or export what this returns."""
         with self._keychain() as backend:
             return backend.get_password(self.service, profile_name)
 
@@ -160,10 +182,54 @@ class SecretStore:
         return self.get(profile_name) is not None
 
     def delete(self, profile_name: str) -> None:
-        """Remove the secret; nothing happens when there is none."""
         with self._keychain() as backend:
             if backend.get_password(self.service, profile_name) is not None:
                 backend.delete_password(self.service, profile_name)
+
+
+class MemorySecretStore:
+    """Secrets in a dict, for tests: nothing reaches a real keychain. ``problem`` makes it a keychain
+    that cannot be used (every operation raises it)."""
+
+    def __init__(self, problem: KeychainUnavailable | None = None) -> None:
+        self.secrets: dict[str, str] = {}
+        self.problem = problem
+
+    def _usable(self) -> dict[str, str]:
+        if self.problem is not None:
+            raise self.problem
+        return self.secrets
+
+    def check(self) -> KeychainUnavailable | None:
+        return self.problem
+
+    def backend_name(self) -> str:
+        return "memory"
+
+    def set(self, profile_name: str, secret: str) -> None:
+        secret = check_secret(secret)
+        self._usable()[profile_name] = secret
+
+    def get(self, profile_name: str) -> str | None:
+        return self._usable().get(profile_name)
+
+    def has(self, profile_name: str) -> bool:
+        return self.get(profile_name) is not None
+
+    def delete(self, profile_name: str) -> None:
+        self._usable().pop(profile_name, None)
+
+
+def remove_profile(profiles: ProfileStore, name: str, secrets: SecretStore) -> None:
+    """Remove a saved profile and its secret; the profile is kept when the keychain cannot answer, so no
+    secret is left behind without its profile (none can be when there is no keychain at all)."""
+    profile = profiles.editable(name)  # the Sandbox, an unknown name or a newer file: refused before the keychain
+    try:
+        secrets.delete(profile.name)
+    except KeychainUnavailable as problem:
+        if not problem.nothing_stored:
+            raise
+    profiles.remove(profile.name)
 
 
 def secret_for(profile: Profile, store: SecretStore, environ: Mapping[str, str]) -> str:

@@ -1,38 +1,85 @@
-"""The window's own settings (language, idle timeout), declared once with types and defaults.
+"""The window's own settings (language, idle timeout), each declared once in PREFERENCES: its type,
+default and allowed values, from which come ui.ini's reading and the Settings dialog's widgets.
 
 Stored in ``ui.ini`` in the app's config folder (``LINKFACE_DESK_HOME`` overrides it, as for
-profiles). Profiles and secrets are not here: see app.core.profiles and app.core.secrets.
+profiles). Profiles and secrets are not here: see app.core.profiles and app.core.secrets. A
+Preference has the shape of a profile's field (app.core.profiles.ProfileField), so the dialog edits
+both the same way; it is declared here so that the window's first paint loads no more of app.core
+than its paths.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QSettings
 
 from app.core.paths import config_dir
+from app.i18n import CHINESE, ENGLISH
 
 UI_SETTINGS_FILE = "ui.ini"
 SYSTEM_LANGUAGE = ""
-IDLE_TIMEOUT_MIN_S, IDLE_TIMEOUT_MAX_S = 15, 3600
+
+T = TypeVar("T", str, int)
 
 
+@dataclass(frozen=True)
+class Preference(Generic[T]):
+    """One preference: its key in ui.ini (also its label and help ids in app.catalogue.fields), its type
+    and default, and what it may be: one of ``choices``, or a whole number ``low``..``high`` in ``unit``."""
+
+    name: str
+    type: type[T]
+    default: T
+    choices: tuple[T, ...] = ()
+    low: int = 0
+    high: int = 0
+    unit: str = ""
+    step: int = 1
+    suggestions: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.name
+
+    @property
+    def help(self) -> str:
+        return self.name
+
+    def from_text(self, text: str) -> T:
+        """ui.ini's text as a value: a number out of range is brought within it, anything else unusable is
+        the default (the window must start whatever the file says)."""
+        text = text.strip()
+        if self.choices:
+            return next((choice for choice in self.choices if str(choice) == text), self.default)
+        try:
+            number = int(text)
+        except ValueError:
+            return self.default
+        return self.type(min(max(number, self.low), self.high))
+
+    def to_text(self, value: object) -> str:
+        return str(value)
+
+
+LANGUAGE = Preference("language", str, SYSTEM_LANGUAGE, choices=(SYSTEM_LANGUAGE, CHINESE, ENGLISH))
+IDLE_TIMEOUT = Preference("idle_timeout_s", int, 120, low=15, high=3600, unit="s")
+PREFERENCES: tuple[Preference[Any], ...] = (LANGUAGE, IDLE_TIMEOUT)
+
+
+@dataclass
 class Preferences:
-    """language: "" (follow the system), "zh_CN" or "en"; idle_timeout_s: seconds without input."""
+    """The values of PREFERENCES, by the same names: ``language`` "" follows the system, ``idle_timeout_s``
+    is in seconds without input."""
 
-    def __init__(self, language: str = SYSTEM_LANGUAGE, idle_timeout_s: int = 120) -> None:
-        self.language = language
-        self.idle_timeout_s = idle_timeout_s
+    language: str = LANGUAGE.default
+    idle_timeout_s: int = IDLE_TIMEOUT.default
 
     def copy(self) -> Preferences:
-        return Preferences(self.language, self.idle_timeout_s)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, Preferences) and (self.language, self.idle_timeout_s) == (
-            other.language, other.idle_timeout_s)
-
-    def __repr__(self) -> str:
-        return f"Preferences(language={self.language!r}, idle_timeout_s={self.idle_timeout_s})"
+        return dataclasses.replace(self)
 
 
 class PreferenceStore:
@@ -46,20 +93,14 @@ class PreferenceStore:
         return cls(config_dir() / UI_SETTINGS_FILE)
 
     def load(self) -> Preferences:
-        defaults = Preferences()
         if self._settings is None:
-            return defaults
-        language = str(self._settings.value("language", defaults.language))
-        try:
-            timeout = int(str(self._settings.value("idle_timeout_s", defaults.idle_timeout_s)))
-        except (TypeError, ValueError):
-            timeout = defaults.idle_timeout_s
-        timeout = min(max(timeout, IDLE_TIMEOUT_MIN_S), IDLE_TIMEOUT_MAX_S)
-        return Preferences(language if language in ("", "zh_CN", "en") else "", timeout)
+            return Preferences()
+        settings = self._settings
+        return Preferences(**{p.name: p.from_text(str(settings.value(p.name, p.default))) for p in PREFERENCES})
 
     def save(self, preferences: Preferences) -> None:
         if self._settings is None:
             return
-        self._settings.setValue("language", preferences.language)
-        self._settings.setValue("idle_timeout_s", preferences.idle_timeout_s)
+        for preference in PREFERENCES:
+            self._settings.setValue(preference.name, getattr(preferences, preference.name))
         self._settings.sync()

@@ -1,6 +1,8 @@
 """Settings: the window's own preferences and the profiles (accounts), with their keychain secrets.
 
-The secret is write-only here: the field never shows a stored value, it only says whether one is
+Every editor comes from a declaration (app.ui.preferences.PREFERENCES, app.core.profiles.PROFILE_FIELDS):
+its type picks the widget, the catalogue (app.catalogue.fields) gives its label and tooltip. The
+secret is write-only here: the field never shows a stored value, it only says whether one is
 saved. The built-in Sandbox profile is shown but cannot be changed. Removing a profile asks first
 (a destructive action: the only modal besides this dialog itself).
 """
@@ -8,10 +10,9 @@ saved. The built-in Sandbox profile is shown but cannot be changed. Removing a p
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import (
@@ -34,17 +35,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.fields import (
+    Declared,
+    check_box_text,
+    choice_label,
+    field_help,
+    field_label,
+    file_choice,
+    placeholder,
+    unit_suffix,
+)
 from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
-from app.i18n import CHINESE, ENGLISH
-from app.ui.preferences import IDLE_TIMEOUT_MAX_S, IDLE_TIMEOUT_MIN_S, SYSTEM_LANGUAGE, Preferences
+from app.core.profiles import PROFILE_FIELDS, Profile
+from app.core.secrets import remove_profile
+from app.ui.preferences import PREFERENCES, Preferences
 from app.ui.widgets.message import MessageLabel
 from app.ui.words import error_view
 from app.ui.worker import Task
 
 if TYPE_CHECKING:
-    from app.core.profiles import Profile, ProfileStore
+    from app.core.profiles import ProfileStore
     from app.core.secrets import SecretStore
+
 
 def _text(exc: BaseException) -> str:
     """How the window words a failure (the catalogue's words for keychain, settings and input problems)."""
@@ -53,6 +66,95 @@ def _text(exc: BaseException) -> str:
 
 ConnectionTest = Callable[[str], Any]
 """Makes a get_token call on the named profile (Runtime.run): raises what the call raised."""
+
+
+class Editable(Declared, Protocol):
+    """What the dialog needs of a declaration to edit it: a ProfileField or a Preference."""
+
+    @property
+    def type(self) -> type[Any]: ...
+
+    @property
+    def choices(self) -> tuple[Any, ...]: ...
+
+    @property
+    def suggestions(self) -> tuple[str, ...]: ...
+
+    @property
+    def step(self) -> float: ...
+
+    def from_text(self, text: str) -> Any: ...
+
+
+class SettingInput:
+    """The editor a declared setting's type calls for: a check box (bool), a spin box (a number in its
+    range and unit), a combo box (fixed choices, or an editable one for suggestions) or a text box;
+    with its label (the editor's buddy) and tooltip from the catalogue."""
+
+    def __init__(self, setting: Editable, parent: QWidget) -> None:
+        self.setting = setting
+        self.editor = self._make_editor(parent)
+        self.editor.setToolTip(field_help(setting))
+        self.label = QLabel(field_label(setting), parent)
+        self.label.setBuddy(self.editor)
+
+    def _make_editor(self, parent: QWidget) -> QWidget:
+        setting = self.setting
+        if setting.type is bool:
+            return QCheckBox(check_box_text(setting), parent)
+        if setting.type is int:
+            whole = QSpinBox(parent)
+            whole.setRange(int(setting.low), int(setting.high))
+            whole.setSingleStep(int(setting.step))
+            whole.setSuffix(unit_suffix(setting))
+            return whole
+        if setting.type is float:
+            number = QDoubleSpinBox(parent)
+            number.setRange(setting.low, setting.high)
+            number.setSingleStep(setting.step)
+            number.setSuffix(unit_suffix(setting))
+            return number
+        if setting.choices or setting.suggestions:
+            combo = QComboBox(parent)
+            combo.setEditable(not setting.choices)  # suggestions: any other value may be typed
+            if setting.choices:
+                combo.addItems([choice_label(setting, value) for value in setting.choices])
+            else:
+                combo.addItems(list(setting.suggestions))
+            return combo
+        text = QLineEdit(parent)
+        text.setPlaceholderText(placeholder(setting))
+        return text
+
+    def value(self) -> Any:
+        """The value as edited, in the setting's type (checked by whoever takes it)."""
+        editor, setting = self.editor, self.setting
+        if isinstance(editor, QCheckBox):
+            return editor.isChecked()
+        if isinstance(editor, QSpinBox):
+            return editor.value()
+        if isinstance(editor, QDoubleSpinBox):
+            return round(editor.value(), 4)
+        if isinstance(editor, QComboBox) and setting.choices:
+            return setting.choices[editor.currentIndex()]
+        if isinstance(editor, QComboBox):
+            return setting.from_text(editor.currentText())
+        assert isinstance(editor, QLineEdit)
+        return setting.from_text(editor.text())
+
+    def show(self, value: Any) -> None:
+        editor, setting = self.editor, self.setting
+        if isinstance(editor, QCheckBox):
+            editor.setChecked(value)
+        elif isinstance(editor, (QSpinBox, QDoubleSpinBox)):
+            editor.setValue(value)
+        elif isinstance(editor, QComboBox) and setting.choices:
+            editor.setCurrentIndex(setting.choices.index(value) if value in setting.choices else 0)
+        elif isinstance(editor, QComboBox):
+            editor.setCurrentText(setting.to_text(value))
+        else:
+            assert isinstance(editor, QLineEdit)
+            editor.setText(setting.to_text(value))
 
 
 class ProfileEditor(QWidget):
@@ -82,33 +184,21 @@ class ProfileEditor(QWidget):
         left.addWidget(self.list, 1)
         left.addWidget(self.new_button)
 
-        self.inputs: dict[str, QWidget] = {}
+        self.inputs: dict[str, SettingInput] = {}
         self.messages: dict[str, MessageLabel] = {}
+        self.browse_buttons: list[QPushButton] = []
         self.form = QFormLayout()
-        self.name = self._add("name", self.tr("Name"), QLineEdit(self))
-        self.base_url = self._add("base_url", self.tr("Base URL"), QLineEdit(self))
-        self.api_id = self._add("api_id", "api_id", QLineEdit(self))
-        self.secret = self._add("secret", self.tr("API secret"), QLineEdit(self))
+        self.secret = QLineEdit(self)
         self.secret.setEchoMode(QLineEdit.EchoMode.Password)
-        self.timestamp_unit = self._add("timestamp_unit", self.tr("Timestamp unit"), QComboBox(self))
-        self.timestamp_unit.addItems(["ms", "s"])
-        self.connect_timeout = self._add("connect_timeout", self.tr("Connect timeout (s)"), QDoubleSpinBox(self))
-        self.connect_timeout.setRange(0.5, 120)
-        self.read_timeout = self._add("read_timeout", self.tr("Read timeout (s)"), QDoubleSpinBox(self))
-        self.read_timeout.setRange(1, 600)
-        self.proxy = self._add("proxy", self.tr("Proxy"), QComboBox(self))
-        self.proxy.setEditable(True)
-        self.proxy.addItems(["system", "none"])
-        self.ca_browse = QPushButton(self.tr("Browse…"), self)
-        self.ca_browse.clicked.connect(self._choose_ca)
-        self.ca_bundle = self._add("ca_bundle", self.tr("Extra CA certificate"), QLineEdit(self), self.ca_browse)
-        self.ca_bundle.setPlaceholderText(self.tr("none: the system's trusted certificates"))
-        self.face_threshold = self._add("face_threshold", self.tr("Face score threshold"), QDoubleSpinBox(self))
-        self.face_threshold.setRange(0, 1)
-        self.face_threshold.setSingleStep(0.05)
-        self.face_threshold.valueChanged.connect(self._explain_threshold)
-        self.detection_types = self._add("detection_types", self.tr("Detection types"), QLineEdit(self))
-        self.record_history = self._add("record_history", self.tr("History"), QCheckBox(self.tr("Record calls"), self))
+        for field in PROFILE_FIELDS:
+            self._add_field(SettingInput(field, self))
+            if field.name == "api_id":  # the secret goes with the api_id; it is never part of the profile
+                secret_label = QLabel(self.tr("API secret"), self)
+                secret_label.setBuddy(self.secret)
+                self._add_row("secret", secret_label, self.secret)
+        threshold = self.inputs["face_threshold"].editor
+        assert isinstance(threshold, QDoubleSpinBox)
+        threshold.valueChanged.connect(self._explain_threshold)
 
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -141,9 +231,19 @@ class ProfileEditor(QWidget):
         self._show_keychain()
         self.refresh(store.selected.name)
 
-    def _add(self, key: str, label: str, widget: Any, beside: QWidget | None = None) -> Any:
+    def _add_field(self, field_input: SettingInput) -> None:
+        beside = None
+        if field_input.setting.type is Path:  # a file: typed, or chosen
+            beside = QPushButton(self.tr("Browse…"), self)
+            beside.clicked.connect(lambda: self._choose_file(field_input))
+            self.browse_buttons.append(beside)
+        self.inputs[field_input.setting.name] = field_input
+        self._add_row(field_input.setting.name, field_input.label, field_input.editor, beside)
+
+    def _add_row(self, key: str, label: QLabel, editor: QWidget, beside: QWidget | None = None) -> None:
+        """The editor (and its button), with the line under it that says what is wrong with it."""
         row = QHBoxLayout()
-        row.addWidget(widget, 1)
+        row.addWidget(editor, 1)
         if beside is not None:
             row.addWidget(beside)
         box = QVBoxLayout()
@@ -152,8 +252,7 @@ class ProfileEditor(QWidget):
         message = MessageLabel(self)
         box.addWidget(message)
         self.form.addRow(label, box)
-        self.inputs[key], self.messages[key] = widget, message
-        return widget
+        self.messages[key] = message
 
     def _in_background(self, job: Callable[[], Any], done: Callable[[Any], None],
                        failed: Callable[[BaseException], None] | None = None) -> Task:
@@ -203,24 +302,16 @@ class ProfileEditor(QWidget):
     def _fill(self, profile: Profile) -> None:
         for message in self.messages.values():
             message.clear()
-        self.name.setText(profile.name)
-        self.base_url.setText(profile.base_url)
-        self.api_id.setText(profile.api_id)
+        for key, field_input in self.inputs.items():
+            field_input.show(getattr(profile, key))
         self.secret.clear()
         self.secret.setPlaceholderText("")
         self._show_secret_state(profile)
-        self.timestamp_unit.setCurrentText(profile.timestamp_unit.value)
-        self.connect_timeout.setValue(profile.connect_timeout)
-        self.read_timeout.setValue(profile.read_timeout)
-        self.proxy.setCurrentText(profile.proxy)
-        self.ca_bundle.setText("" if profile.ca_bundle is None else str(profile.ca_bundle))
-        self.face_threshold.setValue(profile.face_threshold)
-        self.detection_types.setText(", ".join(profile.detection_types))
-        self.record_history.setChecked(profile.record_history)
         editable = not profile.is_sandbox
-        for key, widget in self.inputs.items():
-            widget.setEnabled(editable and (key != "name" or self._creating))
-        self.ca_browse.setEnabled(editable)
+        for key, field_input in self.inputs.items():
+            field_input.editor.setEnabled(editable and (key != "name" or self._creating))
+        for widget in (self.secret, *self.browse_buttons):
+            widget.setEnabled(editable)
         self.save_button.setEnabled(editable)
         self.remove_button.setEnabled(editable and not self._creating)
         self.note.setText(self.tr("The Sandbox profile is built in: it cannot be changed.") if not editable else "")
@@ -234,7 +325,7 @@ class ProfileEditor(QWidget):
             return
 
         def shown(has_secret: bool) -> None:
-            if self.name.text() == profile.name:  # still the profile on screen
+            if self.inputs["name"].value() == profile.name:  # still the profile on screen
                 self.secret.setPlaceholderText(self.tr("saved in the keychain: type to replace") if has_secret
                                                else self.tr("not set"))
 
@@ -248,35 +339,25 @@ class ProfileEditor(QWidget):
             else self.tr("below 0.4: more than 1 false accept in 10"))
 
     def _new(self) -> None:
-        from app.core.profiles import Profile
-
         self._creating = True
         self.list.clearSelection()
         self._fill(Profile(self.tr("New profile"), api_id="-"))
-        self.api_id.clear()
-        self.name.setFocus()
-        self.name.selectAll()
+        self.inputs["api_id"].show("")
+        name = self.inputs["name"].editor
+        assert isinstance(name, QLineEdit)
+        name.setFocus()
+        name.selectAll()
 
-    def _choose_ca(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a CA certificate"), "",
-                                              self.tr("Certificates (*.pem *.crt *.cer)"))
+    def _choose_file(self, field_input: SettingInput) -> None:
+        title, name_filter = file_choice(field_input.setting)
+        name, _ = QFileDialog.getOpenFileName(self, title, "", name_filter)
         if name:
-            self.ca_bundle.setText(name)
+            field_input.show(Path(name))
 
     def edited_profile(self) -> Profile:
         """The profile as typed; raises InputRejected naming the field."""
-        from app.core.profiles import Profile
-        from app.core.signing import TimestampUnit
-
-        types = tuple(t.strip() for t in self.detection_types.text().split(",") if t.strip())
-        ca = self.ca_bundle.text().strip()
-        base = Profile(self.name.text().strip(), base_url=self.base_url.text().strip(),
-                       api_id=self.api_id.text().strip())
-        return replace(base, timestamp_unit=TimestampUnit(self.timestamp_unit.currentText()),
-                       connect_timeout=self.connect_timeout.value(), read_timeout=self.read_timeout.value(),
-                       proxy=self.proxy.currentText().strip(), ca_bundle=Path(ca) if ca else None,
-                       face_threshold=round(self.face_threshold.value(), 4), detection_types=types,
-                       record_history=self.record_history.isChecked())
+        values: dict[str, Any] = {key: field_input.value() for key, field_input in self.inputs.items()}
+        return Profile(**values)
 
     def save(self) -> bool:
         """Save the profile (a field that does not check is named next to it); the typed secret then
@@ -344,7 +425,7 @@ class ProfileEditor(QWidget):
         if secrets is None:
             self.note.setText("✗ " + self.tr("No keychain in this session: the profile's secret cannot be removed."))
             return
-        self._in_background(lambda: self.store.remove(name, secrets),
+        self._in_background(lambda: remove_profile(self.store, name, secrets),
                             lambda _none: self.refresh(self.store.selected.name),
                             lambda exc: self.note.setText("✗ " + _text(exc)))
 
@@ -360,16 +441,10 @@ class SettingsDialog(QDialog):
         self.preferences = preferences.copy()
         general = QWidget(self)
         form = QFormLayout(general)
-        self.language = QComboBox(general)
-        for label, code in ((self.tr("Follow the system"), SYSTEM_LANGUAGE), ("中文", CHINESE), ("English", ENGLISH)):
-            self.language.addItem(label, code)
-        self.language.setCurrentIndex(max(0, self.language.findData(preferences.language)))
-        self.idle = QSpinBox(general)
-        self.idle.setRange(IDLE_TIMEOUT_MIN_S, IDLE_TIMEOUT_MAX_S)
-        self.idle.setSuffix(self.tr(" s"))
-        self.idle.setValue(preferences.idle_timeout_s)
-        form.addRow(self.tr("Language"), self.language)
-        form.addRow(self.tr("Clear the screen after no input for"), self.idle)
+        self.inputs = {preference.name: SettingInput(preference, general) for preference in PREFERENCES}
+        for name, preference_input in self.inputs.items():
+            preference_input.show(getattr(preferences, name))
+            form.addRow(preference_input.label, preference_input.editor)
         tabs = QTabWidget(self)
         tabs.addTab(general, self.tr("General"))
         self.profiles = ProfileEditor(profiles, secrets, self, test, pool) if profiles is not None else None
@@ -384,5 +459,5 @@ class SettingsDialog(QDialog):
         self.resize(760, 560)
 
     def accept(self) -> None:
-        self.preferences = Preferences(self.language.currentData(), self.idle.value())
+        self.preferences = Preferences(**{name: edited.value() for name, edited in self.inputs.items()})
         super().accept()

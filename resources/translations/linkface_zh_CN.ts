@@ -178,6 +178,98 @@
         <source>exported {count} rows to {file}</source>
         <translation>已导出 {count} 条记录到 {file}</translation>
     </message>
+    <message>
+        <source>list and manage connection profiles (accounts)</source>
+        <translation>列出并管理连接配置（账户）</translation>
+    </message>
+    <message>
+        <source>the profiles, and whether each has a secret (never the secret)</source>
+        <translation>列出配置，以及各自是否已保存密钥（从不显示密钥）</translation>
+    </message>
+    <message>
+        <source>print a JSON array</source>
+        <translation>以 JSON 数组输出</translation>
+    </message>
+    <message>
+        <source>profile fields (edit changes only those given)</source>
+        <translation>配置字段（edit 只修改给出的字段）</translation>
+    </message>
+    <message>
+        <source>add a profile</source>
+        <translation>添加配置</translation>
+    </message>
+    <message>
+        <source>edit a profile</source>
+        <translation>修改配置</translation>
+    </message>
+    <message>
+        <source>remove a profile and its keychain secret</source>
+        <translation>删除配置及其在钥匙串中的密钥</translation>
+    </message>
+    <message>
+        <source>save the API secret in the keychain (prompted, or one line of stdin)</source>
+        <translation>将 API 密钥保存到钥匙串（提示输入，或从标准输入读取一行）</translation>
+    </message>
+    <message>
+        <source>get a token: checks the api_id, the secret and the clock</source>
+        <translation>获取令牌：检查 api_id、密钥和时钟</translation>
+    </message>
+    <message>
+        <source>{help} &apos;&apos; removes it.</source>
+        <translation>{help} 传入 &apos;&apos; 可将其移除。</translation>
+    </message>
+    <message>
+        <source>${variable} is set: it signs for every profile instead of the keychain.</source>
+        <translation>已设置 ${variable}：所有配置都用它签名，而不用钥匙串中的密钥。</translation>
+    </message>
+    <message>
+        <source>saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>secret</source>
+        <translation>密钥</translation>
+    </message>
+    <message>
+        <source>Added profile &apos;{name}&apos;. Now save its secret: linkface-desk profile set-secret {quoted}</source>
+        <translation>已添加配置“{name}”。请保存其密钥：linkface-desk profile set-secret {quoted}</translation>
+    </message>
+    <message>
+        <source>Saved profile &apos;{name}&apos;.</source>
+        <translation>已保存配置“{name}”。</translation>
+    </message>
+    <message>
+        <source>Removed profile &apos;{name}&apos; and its keychain secret, if it had one.</source>
+        <translation>已删除配置“{name}”及其在钥匙串中的密钥（如有）。</translation>
+    </message>
+    <message>
+        <source>API secret for {name} (not shown): </source>
+        <translation>{name} 的 API 密钥（输入时不显示）：</translation>
+    </message>
+    <message>
+        <source>Saved the API secret of profile &apos;{name}&apos; in the keychain ({backend}).</source>
+        <translation>已将配置“{name}”的 API 密钥保存到钥匙串（{backend}）。</translation>
+    </message>
+    <message>
+        <source>signing with ${variable}, not the keychain&apos;s secret.</source>
+        <translation>使用 ${variable} 签名，而不是钥匙串中的密钥。</translation>
+    </message>
+    <message>
+        <source>profile &apos;{name}&apos;: the server refused the signature (code {code}), so the api_id, the secret or this computer&apos;s clock ({now}) is wrong.</source>
+        <translation>配置“{name}”：服务器拒绝了签名（代码 {code}），说明 api_id、密钥或本机时钟（{now}）有误。</translation>
+    </message>
+    <message>
+        <source>Profile &apos;{name}&apos;: api_id, secret and clock are right (token issued; request_id {request_id}; get_token is not billed).</source>
+        <translation>配置“{name}”：api_id、密钥和时钟均正确（已签发令牌；request_id {request_id}；get_token 不计费）。</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>
@@ -421,6 +513,137 @@
     <message>
         <source>The file had already been sent, so the server may still check (and bill) this call; its result will not be shown.</source>
         <translation>文件已发送完毕，服务器仍可能完成核验（并计费）；其结果将不会显示。</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>服务地址</translation>
+    </message>
+    <message>
+        <source>api_id</source>
+        <translation>api_id</translation>
+    </message>
+    <message>
+        <source>Timestamp unit</source>
+        <translation>时间戳单位</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Read timeout</source>
+        <translation>读取超时</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>代理</translation>
+    </message>
+    <message>
+        <source>Extra CA certificate</source>
+        <translation>额外 CA 证书</translation>
+    </message>
+    <message>
+        <source>Face score threshold</source>
+        <translation>人脸分数阈值</translation>
+    </message>
+    <message>
+        <source>Detection types</source>
+        <translation>检测类型</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Clear the screen after no input for</source>
+        <translation>无操作多久后清空屏幕</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s name, under which its secret is kept in the keychain: 1 to 64 characters, without quotes or backslashes.</source>
+        <translation>配置名称，其密钥以此名称保存在钥匙串中：1 到 64 个字符，不含引号或反斜杠。</translation>
+    </message>
+    <message>
+        <source>The API&apos;s address, https://… (plain http only to this computer, 127.0.0.1); default {default}.</source>
+        <translation>接口地址，https://…（仅本机 127.0.0.1 可用 http）；默认 {default}。</translation>
+    </message>
+    <message>
+        <source>The account&apos;s api_id, as the vendor issued it.</source>
+        <translation>账户的 api_id，以服务商签发的为准。</translation>
+    </message>
+    <message>
+        <source>How the signature&apos;s timestamp is counted, as the vendor set up the account: ms or s (default {default}).</source>
+        <translation>签名时间戳的单位，以服务商为账户的设置为准：ms 或 s（默认 {default}）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server to accept the connection ({low} to {high}; default {default}).</source>
+        <translation>等待服务器接受连接的秒数（{low} 到 {high}；默认 {default}）。</translation>
+    </message>
+    <message>
+        <source>Seconds to wait for the server&apos;s answer ({low} to {high}; default {default}).</source>
+        <translation>等待服务器应答的秒数（{low} 到 {high}；默认 {default}）。</translation>
+    </message>
+    <message>
+        <source>system: the system&apos;s proxy settings; none: connect directly; or a proxy&apos;s URL, such as http://proxy.example:8080.</source>
+        <translation>system：使用系统的代理设置；none：直接连接；或代理的地址，如 http://proxy.example:8080。</translation>
+    </message>
+    <message>
+        <source>A file of extra CA certificates (PEM) to trust besides the system&apos;s, for a bank&apos;s own certificate authority.</source>
+        <translation>除系统证书外额外信任的 CA 证书文件（PEM），用于银行自己的证书颁发机构。</translation>
+    </message>
+    <message>
+        <source>The face_score operating threshold: from this score two faces are read as the same person ({low} to {high}; default {default}).</source>
+        <translation>face_score 判定阈值：分数达到此值即判为同一人（{low} 到 {high}；默认 {default}）。</translation>
+    </message>
+    <message>
+        <source>The detection types the account may ask for, separated by commas (default {default}).</source>
+        <translation>账户可使用的检测类型，以逗号分隔（默认 {default}）。</translation>
+    </message>
+    <message>
+        <source>Record this profile&apos;s calls in the history (on by default).</source>
+        <translation>在历史记录中记录此配置的调用（默认开启）。</translation>
+    </message>
+    <message>
+        <source>The window&apos;s language; by default the system&apos;s.</source>
+        <translation>窗口的语言；默认跟随系统。</translation>
+    </message>
+    <message>
+        <source>After this long without input the window clears the customer&apos;s data ({low} to {high} s).</source>
+        <translation>无操作达到此时长后，窗口清空客户信息（{low} 到 {high} 秒）。</translation>
+    </message>
+    <message>
+        <source>Record calls</source>
+        <translation>记录调用</translation>
+    </message>
+    <message>
+        <source>none: the system&apos;s trusted certificates</source>
+        <translation>无：使用系统信任的证书</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate</source>
+        <translation>选择 CA 证书</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
     </message>
 </context>
 <context>
@@ -906,56 +1129,8 @@
         <translation>新建配置</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Base URL</source>
-        <translation>服务地址</translation>
-    </message>
-    <message>
         <source>API secret</source>
         <translation>API 密钥</translation>
-    </message>
-    <message>
-        <source>Timestamp unit</source>
-        <translation>时间戳单位</translation>
-    </message>
-    <message>
-        <source>Connect timeout (s)</source>
-        <translation>连接超时（秒）</translation>
-    </message>
-    <message>
-        <source>Read timeout (s)</source>
-        <translation>读取超时（秒）</translation>
-    </message>
-    <message>
-        <source>Proxy</source>
-        <translation>代理</translation>
-    </message>
-    <message>
-        <source>Extra CA certificate</source>
-        <translation>额外 CA 证书</translation>
-    </message>
-    <message>
-        <source>none: the system&apos;s trusted certificates</source>
-        <translation>无：使用系统信任的证书</translation>
-    </message>
-    <message>
-        <source>Face score threshold</source>
-        <translation>人脸分数阈值</translation>
-    </message>
-    <message>
-        <source>Detection types</source>
-        <translation>检测类型</translation>
-    </message>
-    <message>
-        <source>History</source>
-        <translation>历史记录</translation>
-    </message>
-    <message>
-        <source>Record calls</source>
-        <translation>记录调用</translation>
     </message>
     <message>
         <source>No keychain in this session: the profile&apos;s secret cannot be removed.</source>
@@ -1008,14 +1183,6 @@
     <message>
         <source>below 0.4: more than 1 false accept in 10</source>
         <translation>低于 0.4：误识率高于十分之一</translation>
-    </message>
-    <message>
-        <source>Choose a CA certificate</source>
-        <translation>选择 CA 证书</translation>
-    </message>
-    <message>
-        <source>Certificates (*.pem *.crt *.cer)</source>
-        <translation>证书 (*.pem *.crt *.cer)</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1498,22 +1665,6 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Follow the system</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <source> s</source>
-        <translation> 秒</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>语言</translation>
-    </message>
-    <message>
-        <source>Clear the screen after no input for</source>
-        <translation>无操作多久后清空屏幕</translation>
     </message>
     <message>
         <source>General</source>

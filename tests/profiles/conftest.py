@@ -1,5 +1,5 @@
-"""Isolation for the profile tests: a private LINKFACE_DESK_HOME, an in-memory keychain, no proxy
-variables; and a runner for `linkface-desk profile ...`."""
+"""Isolation for the profile tests: a private LINKFACE_DESK_HOME, in-memory secrets (and an in-memory
+keyring backend under KeyringSecretStore), no proxy variables; and a runner for `linkface-desk profile ...`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ import keyring
 import pytest
 
 from app.cli.profile_cmd import add_profile_parser, run_profile
+from app.core.secrets import MemorySecretStore, SecretStore
 from tests.profiles.helpers import MemoryKeyring
 
 PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
@@ -46,6 +47,11 @@ def memory_keyring() -> MemoryKeyring:
     return backend
 
 
+@pytest.fixture
+def secrets() -> MemorySecretStore:
+    return MemorySecretStore()
+
+
 @dataclass
 class CliResult:
     code: int
@@ -54,14 +60,15 @@ class CliResult:
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., CliResult]:
-    """Run `linkface-desk profile ARGV...` in-process, as the lead's main will, and capture its output."""
+def cli(capsys: pytest.CaptureFixture[str], secrets: MemorySecretStore) -> Callable[..., CliResult]:
+    """Run `linkface-desk profile ARGV...` in-process, as main does, and capture its output; the secrets are
+    the ``secrets`` fixture's unless others are given."""
 
-    def run(*argv: str, stdin: str = "", call: Any = None) -> CliResult:
+    def run(*argv: str, stdin: str = "", call: Any = None, keychain: SecretStore | None = None) -> CliResult:
         parser = argparse.ArgumentParser(prog="linkface-desk")
         add_profile_parser(parser.add_subparsers(dest="command"))
         args = parser.parse_args(["profile", *argv])
-        code = run_profile(args, call, stdin=io.StringIO(stdin))
+        code = run_profile(args, call, secrets=keychain or secrets, stdin=io.StringIO(stdin))
         out, err = capsys.readouterr()
         return CliResult(code, out, err)
 

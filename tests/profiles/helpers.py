@@ -1,4 +1,4 @@
-"""Test doubles: an in-memory keychain, and a loopback server that answers get_token like the API."""
+"""Test doubles: an in-memory keyring backend, and a loopback server that answers get_token like the API."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ SIGN_REFUSED = {"request_id": "x", "code": "1000", "msg": "sign error", "charge"
 
 
 class MemoryKeyring(KeyringBackend):
-    """A keychain that lives in a dict, so unit tests never touch the real one.
+    """A keyring backend in a dict, under KeyringSecretStore, so its tests never touch the real keychain (tests
+    above the keychain use app.core.secrets.MemorySecretStore).
 
     Below the fail backend's priority: keyring's detection considers every subclass it knows, and
     must never pick this one (or chain it) on its own.

@@ -1,4 +1,5 @@
-"""`linkface-desk profile ...` as a person or a script uses it; the secret never shows or lands in a file."""
+"""`linkface-desk profile ...` as a person or a script uses it; the secret never shows or lands in a file.
+Its words are the catalogue's, in English and in Chinese."""
 
 from __future__ import annotations
 
@@ -9,19 +10,23 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
-import keyring
 import pytest
 from keyring.backends import fail
 
+from app.cli import profile_cmd
 from app.cli.profile_cmd import add_profile_parser, run_profile
 from app.core.client import LinkFaceClient
 from app.core.contract import Request
 from app.core.endpoints import read
+from app.core.errors import InputRejected, LinkFaceError
 from app.core.interpret import Checked
-from app.core.profiles import Profile
-from app.core.secrets import SECRET_ENV, SERVICE
+from app.core.profiles import PROFILE_FIELDS, Profile
+from app.core.secrets import SECRET_ENV, SERVICE, KeyringSecretStore, MemorySecretStore
+from app.i18n import CHINESE
+from app.runtime import profile_connection
 from tests.profiles.conftest import CliResult
 from tests.profiles.helpers import MemoryKeyring, fake_api, files_containing
+from tests.words import Worded, error_words, speaking
 
 Cli = Callable[..., CliResult]
 SECRET = "Qx7-very-distinctive-secret-4410"
@@ -32,7 +37,7 @@ def add_production(cli: Cli, base_url: str = "https://api.example.cn") -> None:
     assert result.code == 0, result.err
 
 
-def test_add_list_edit_remove(cli: Cli, memory_keyring: MemoryKeyring, isolated: Path) -> None:
+def test_add_list_edit_remove(cli: Cli, secrets: MemorySecretStore, isolated: Path) -> None:
     add_production(cli)
     assert cli("set-secret", "Production", stdin=SECRET + "\n").code == 0
     edited = cli("edit", "production", "--timestamp-unit", "s", "--face-threshold", "0.8",
@@ -55,7 +60,7 @@ def test_add_list_edit_remove(cli: Cli, memory_keyring: MemoryKeyring, isolated:
 
     removed = cli("remove", "Production")
     assert removed.code == 0
-    assert memory_keyring.items == {}
+    assert secrets.secrets == {}
     assert [r["name"] for r in json.loads(cli("list", "--json").out)] == ["Sandbox"]
 
 
@@ -74,6 +79,7 @@ def test_the_secret_never_appears_in_output_or_files(cli: Cli, isolated: Path) -
 
 def test_set_secret_reads_a_hidden_prompt_on_a_terminal(cli: Cli, memory_keyring: MemoryKeyring,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Also the default secrets: the keychain's, through keyring."""
     add_production(cli)
     prompts: list[str] = []
 
@@ -109,31 +115,62 @@ def test_set_secret_refuses_an_empty_line_and_the_sandbox(cli: Cli) -> None:
 
 def test_no_keychain_exits_5_with_what_to_do(cli: Cli) -> None:
     add_production(cli)
-    keyring.set_keyring(fail.Keyring())
-    result = cli("set-secret", "Production", stdin=SECRET)
+    no_keychain = KeyringSecretStore(fail.Keyring())
+    result = cli("set-secret", "Production", stdin=SECRET, keychain=no_keychain)
     assert result.code == 5
-    assert "No usable keychain" in result.err and SECRET_ENV in result.err and "钥匙串" in result.err
-    assert "No usable keychain" in cli("list").err  # list still works, secrets shown as unknown
+    assert "No usable keychain" in result.err and SECRET_ENV in result.err
+    with speaking(CHINESE):
+        chinese = cli("set-secret", "Production", stdin=SECRET, keychain=no_keychain)
+    assert chinese.code == 5 and "钥匙串" in chinese.err and SECRET_ENV in chinese.err
+    assert "No usable keychain" in cli("list", keychain=no_keychain).err  # list still works, secrets unknown
 
 
 @pytest.mark.parametrize(
-    ("argv", "field"),
+    ("argv", "field", "rule"),
     [
-        (("add", "P", "--api-id", "x", "--base-url", "http://api.example.cn"), "base_url"),
-        (("add", "P", "--base-url", "https://a.cn"), "api_id"),
-        (("add", "P", "--api-id", "x", "--proxy", "proxy:8080"), "proxy"),
-        (("add", "P", "--api-id", "x", "--face-threshold", "2"), "face_threshold"),
-        (("add", "P", "--api-id", "x", "--ca-bundle", "/nonexistent/ca.pem"), "ca_bundle"),
-        (("add", "Sandbox", "--api-id", "x"), "name"),
-        (("edit", "Sandbox", "--api-id", "x"), "name"),
-        (("remove", "Sandbox"), "name"),
-        (("edit", "Nobody", "--api-id", "x"), "profile"),
+        (("add", "P", "--api-id", "x", "--base-url", "http://api.example.cn"), "base_url", "https_required"),
+        (("add", "P", "--base-url", "https://a.cn"), "api_id", "api_id_format"),
+        (("add", "P", "--api-id", "x", "--proxy", "proxy:8080"), "proxy", "proxy_format"),
+        (("add", "P", "--api-id", "x", "--face-threshold", "2"), "face_threshold", "range"),
+        (("add", "P", "--api-id", "x", "--ca-bundle", "/nonexistent/ca.pem"), "ca_bundle", "ca_file"),
+        (("add", "Sandbox", "--api-id", "x"), "name", "reserved"),
+        (("edit", "Sandbox", "--api-id", "x"), "name", "sandbox_builtin"),
+        (("remove", "Sandbox"), "name", "sandbox_builtin"),
+        (("edit", "Nobody", "--api-id", "x"), "profile", "unknown_profile"),
     ],
 )
-def test_rejected_input_exits_2_naming_the_field(cli: Cli, argv: tuple[str, ...], field: str) -> None:
+def test_rejected_input_exits_2_with_the_catalogues_words(cli: Cli, monkeypatch: pytest.MonkeyPatch,
+                                                          argv: tuple[str, ...], field: str, rule: str) -> None:
+    reported: list[LinkFaceError] = []
+
+    def report(exc: LinkFaceError) -> None:
+        reported.append(exc)
+        report_failure(exc)
+
+    report_failure = profile_cmd.report_failure
+    monkeypatch.setattr(profile_cmd, "report_failure", report)
     result = cli(*argv)
     assert result.code == 2
-    assert f"linkface-desk: {field}:" in result.err
+    [refusal] = reported
+    assert isinstance(refusal, InputRejected) and (refusal.field, refusal.rule) == (field, rule)
+    (what, remedy), _ = error_words(refusal)
+    assert what != f"{field}: {rule}" and Worded(refusal).message_zh != what  # the catalogue has words for it
+    assert result.err == f"linkface-desk: {what} {remedy}\n"
+
+
+def test_the_sandbox_refusal_reads_as_a_sentence(cli: Cli) -> None:
+    assert cli("remove", "Sandbox").err == ("linkface-desk: The Sandbox profile is built in: it cannot be edited or "
+                                            "removed. Nothing was sent.\n")
+
+
+def test_add_and_edit_have_a_flag_for_every_declared_field(cli: Cli, capsys: pytest.CaptureFixture[str]) -> None:
+    for action in ("add", "edit"):
+        with pytest.raises(SystemExit):
+            cli(action, "--help")
+        usage = capsys.readouterr().out
+        for field in PROFILE_FIELDS[1:]:
+            assert f"--{field.flag.replace('_', '-')}" in usage
+    assert "--no-history" in usage and "{ms,s}" in usage and "SECONDS" in usage and "0..1" in usage
 
 
 def test_profile_test_checks_id_secret_and_clock(cli: Cli) -> None:
@@ -147,7 +184,10 @@ def test_profile_test_checks_id_secret_and_clock(cli: Cli) -> None:
         cli("set-secret", "Production", stdin="wrong-secret")
         refused = cli("test", "Production")
         assert refused.code == 3
-        assert "1000" in refused.err and "clock" in refused.err and "时钟" in refused.err
+        assert "1000" in refused.err and "clock" in refused.err
+        with speaking(CHINESE):
+            chinese = cli("test", "Production")
+        assert chinese.code == 3 and "1000" in chinese.err and "时钟" in chinese.err
 
 
 def test_profile_test_uses_the_env_secret(cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -175,8 +215,8 @@ def test_profile_test_of_the_sandbox_uses_the_given_caller(cli: Cli) -> None:
     with fake_api(secret="sandbox-secret") as server:
         def call(profile: Profile, request: Request) -> Checked:
             assert profile.is_sandbox
-            connection = dataclasses.replace(profile.connection(""), base_url=server.url, api_id="test-id",
-                                             api_secret="sandbox-secret")
+            connection = dataclasses.replace(profile_connection(profile, "sandbox-secret"), base_url=server.url,
+                                             api_id="test-id")
             with LinkFaceClient(connection) as client:
                 result = client.call(request)
             return Checked(result, read(result))

@@ -11,11 +11,12 @@ import trustme
 from app.core.client import LinkFaceClient
 from app.core.errors import TransportError, TransportKind
 from app.core.profiles import Profile
+from app.runtime import profile_connection
 from tests.profiles.helpers import fake_api
 
 
 def token(profile: Profile) -> str:
-    client = LinkFaceClient(profile.connection("s"))
+    client = LinkFaceClient(profile_connection(profile, "s"))
     try:
         return client.get_token("liveness").data.token
     finally:

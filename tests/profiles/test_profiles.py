@@ -1,4 +1,5 @@
-"""Profiles and their settings file: round trip, privacy, atomic writes, corruption, versions, Sandbox."""
+"""Profiles and their settings file: the field declarations, round trip, privacy, atomic writes, corruption,
+versions, Sandbox; refusals worded by the catalogue."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import stat
 import sys
+import typing
 from pathlib import Path
 from typing import Any
 
@@ -14,19 +16,25 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from app.catalogue.fields import field_help, field_label
+from app.catalogue.words import rule_key, settings_issue
 from app.core import paths
-from app.core.client import ProxyMode
 from app.core.contract import DETECTION_TYPES
 from app.core.errors import InputRejected
 from app.core.profiles import (
     FORMAT_VERSION,
+    PROFILE_FIELDS,
     SANDBOX_PROFILE,
     SANDBOX_PROFILE_NAME,
     Profile,
+    ProfileField,
     ProfileStore,
+    SettingsIssue,
 )
-from app.core.secrets import SecretStore
+from app.core.secrets import MemorySecretStore, remove_profile
 from app.core.signing import TimestampUnit
+from app.ui.preferences import PREFERENCES
+from tests.words import Worded, both
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
 
@@ -59,7 +67,36 @@ def open_store() -> ProfileStore:
 
 def no_ca_check(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CA file is checked when a profile is saved; these tests use a path that need not exist."""
-    monkeypatch.setattr("app.core.profiles.make_ssl_context", lambda path: None)
+    monkeypatch.setattr("app.core.profiles.check_ca_file", lambda path: None)
+
+
+def issue_words(issue: SettingsIssue) -> tuple[str, str]:
+    return both(lambda: settings_issue(issue))
+
+
+# --- the declarations ----------------------------------------------------------------------------
+
+
+def test_the_declarations_are_the_profiles_fields_in_order_and_type() -> None:
+    hints = typing.get_type_hints(Profile)
+    assert [f.name for f in dataclasses.fields(Profile)] == [f.name for f in PROFILE_FIELDS]
+    for field in PROFILE_FIELDS:
+        hint = hints[field.name]
+        assert field.type in (hint, typing.get_origin(hint), *typing.get_args(hint)), field.name
+        assert getattr(Profile("P", api_id="id"), field.name) == field.default or field.name in ("name", "api_id")
+
+
+@pytest.mark.parametrize("field", [f for f in PROFILE_FIELDS if f.type is not bool], ids=lambda f: f.name)
+def test_a_fields_text_reads_back_as_its_value(field: ProfileField[Any]) -> None:
+    """What a text box shows (and the CLI is given) is read back as the same value."""
+    assert field.from_text(f"  {field.to_text(field.default)} ") == field.default
+
+
+@pytest.mark.parametrize("declared", [*PROFILE_FIELDS, *PREFERENCES], ids=lambda d: d.name)
+def test_every_field_and_preference_has_a_label_and_help_in_both_languages(declared: Any) -> None:
+    (label, help_text), (label_zh, help_zh) = both(lambda: (field_label(declared), field_help(declared)))
+    assert label and label_zh and help_text and help_zh != help_text
+    assert "{" not in help_text + help_zh  # every placeholder filled from the declaration
 
 
 # --- paths ---------------------------------------------------------------------------------------
@@ -118,9 +155,11 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(isolated: Path, mon
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(InputRejected, match="cannot be written: disk full") as info:
+    with pytest.raises(InputRejected) as info:
         store.add(Profile("B", api_id="b"))
     assert (info.value.field, info.value.rule) == ("settings", "settings_not_writable")
+    assert info.value.params == {"path": str(settings_path(isolated)), "reason": "disk full"}
+    assert "cannot be written: disk full" in Worded(info.value).message
     assert settings_path(isolated).read_bytes() == before
     assert sorted(p.name for p in settings_path(isolated).parent.iterdir()) == ["settings.json"]
     assert [p.name for p in store.profiles()] == ["Sandbox", "A"]  # nor in memory
@@ -144,8 +183,9 @@ def test_a_corrupt_file_is_set_aside_and_reported(isolated: Path, content: objec
     store = open_store()
     assert store.profiles() == [SANDBOX_PROFILE]
     [issue] = store.issues
-    assert issue.kind == "corrupt"
-    assert reason in issue.message and issue.message_zh
+    assert issue.kind == "corrupt" and reason in str(issue.params["reason"])
+    english, chinese = issue_words(issue)
+    assert reason in english and reason in chinese and chinese != english
     assert issue.kept_at is not None and issue.kept_at.name.startswith("settings.json.corrupt-")
     assert issue.kept_at.read_bytes() == original  # never lost
     assert not path.exists()
@@ -159,7 +199,9 @@ def test_a_newer_file_is_refused_and_left_untouched(isolated: Path) -> None:
 
     store = open_store()
     [issue] = store.issues
-    assert issue.kind == "newer_version" and "newer" in issue.message and issue.message_zh
+    assert issue.kind == "newer_version" and issue.params["version"] == FORMAT_VERSION + 1
+    english, chinese = issue_words(issue)
+    assert "newer" in english and "更新" in chinese
     assert store.profiles() == [SANDBOX_PROFILE]
     with pytest.raises(InputRejected) as refused:
         store.add(Profile("A", api_id="a"))
@@ -199,14 +241,18 @@ def test_sandbox_is_listed_first_selected_on_a_first_run_and_immutable(isolated:
     for attempt in (
         lambda: store.update(SANDBOX_PROFILE),
         lambda: store.edit("sandbox", face_threshold=0.5),
-        lambda: store.remove(SANDBOX_PROFILE_NAME, SecretStore()),
+        lambda: store.remove(SANDBOX_PROFILE_NAME),
+        lambda: remove_profile(store, SANDBOX_PROFILE_NAME, MemorySecretStore()),
         lambda: store.add(SANDBOX_PROFILE),
     ):
         with pytest.raises(InputRejected) as refused:
             attempt()
-        assert "built in" in refused.value.message
-    with pytest.raises(InputRejected, match="built-in Sandbox"):
+        assert (refused.value.field, refused.value.rule) == ("name", "sandbox_builtin")
+        assert "built in" in Worded(refused.value).message
+    with pytest.raises(InputRejected) as reserved:
         Profile("SANDBOX", api_id="x")
+    assert (reserved.value.field, reserved.value.rule) == ("name", "reserved")
+    assert "built-in Sandbox" in Worded(reserved.value).message
     assert not settings_path(isolated).exists()
 
 
@@ -214,17 +260,20 @@ def test_the_last_selection_falls_back_to_the_sandbox_when_its_profile_goes(isol
     store = open_store()
     store.add(Profile("A", api_id="a"))
     store.select("A")
-    store.remove("A", SecretStore())
+    store.remove("A")
     assert open_store().selected.is_sandbox
 
 
 def test_names_are_unique_whatever_the_case_and_cannot_change(isolated: Path) -> None:
     store = open_store()
     store.add(Profile("Branch", api_id="a"))
-    with pytest.raises(InputRejected, match="already exists"):
+    with pytest.raises(InputRejected) as duplicate:
         store.add(Profile("BRANCH", api_id="b"))
-    with pytest.raises(InputRejected, match="renamed"):
+    assert duplicate.value.rule == "duplicate" and duplicate.value.params == {"profile": "BRANCH"}
+    assert "already exists" in Worded(duplicate.value).message
+    with pytest.raises(InputRejected) as renamed:
         store.edit("Branch", name="Other")
+    assert renamed.value.rule == "rename" and "renamed" in Worded(renamed.value).message
     assert store.edit("branch", api_id="new").api_id == "new"
 
 
@@ -264,9 +313,10 @@ def test_each_field_is_checked_with_a_message_naming_it(field: str, value: objec
     values: dict[str, Any] = {"name": "P", "api_id": "id", field: value}
     with pytest.raises(InputRejected) as rejected:
         Profile(**values)
-    error = rejected.value
+    error = Worded(rejected.value)
     assert error.field == field
-    assert error.message and error.message_zh
+    assert rule_key(rejected.value) is not None  # the catalogue has words for it, in both languages
+    assert error.message and error.message_zh and error.message_zh != error.message
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:8080", "http://localhost", "http://[::1]:9000", "https://a.cn"])
@@ -287,20 +337,6 @@ def test_a_missing_ca_file_is_refused_when_saved(isolated: Path) -> None:
     with pytest.raises(InputRejected) as refused:
         open_store().add(Profile("P", api_id="id", ca_bundle=isolated / "missing.pem"))
     assert refused.value.field == "ca_bundle"
-
-
-def test_connection_carries_the_profile() -> None:
-    profile = full_profile()
-    connection = profile.connection("s3cret")
-    assert (connection.base_url, connection.api_id, connection.api_secret) == (profile.base_url, "prod-id", "s3cret")
-    assert connection.timestamp_unit is TimestampUnit.SECONDS
-    assert (connection.connect_timeout, connection.read_timeout) == (3.0, 45.0)
-    assert (connection.proxy_mode, connection.proxy_url) == (ProxyMode.EXPLICIT, "http://proxy.bank.example:8080")
-    assert connection.ca_bundle == profile.ca_bundle
-    assert connection.detection_types == profile.detection_types
-    assert Profile("P", api_id="i", proxy="none").connection("s").proxy_mode is ProxyMode.NONE
-    assert Profile("P", api_id="i").connection("s").proxy_mode is ProxyMode.SYSTEM
-    assert "s3cret" not in repr(connection)
 
 
 def test_json_round_trip() -> None:
@@ -324,4 +360,4 @@ def test_from_json_rejects_anything_malformed_with_input_rejected(data: object) 
     try:
         Profile.from_json(data)
     except InputRejected as rejected:
-        assert rejected.field and rejected.message
+        assert rejected.field and rule_key(rejected) is not None

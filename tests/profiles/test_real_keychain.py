@@ -13,7 +13,7 @@ import keyring
 import keyring.core
 import pytest
 
-from app.core.secrets import SecretStore
+from app.core.secrets import KeyringSecretStore
 
 pytestmark = [
     pytest.mark.secret_service,
@@ -27,7 +27,7 @@ def test_round_trip_through_the_secret_service() -> None:
     keyring.core.init_backend()  # detect afresh, whatever an earlier test set
     backend = keyring.get_keyring()
     assert f"{type(backend).__module__}.{type(backend).__name__}" == "keyring.backends.SecretService.Keyring"
-    store, name = SecretStore(), f"ci-{uuid.uuid4().hex[:8]}"
+    store, name = KeyringSecretStore(), f"ci-{uuid.uuid4().hex[:8]}"
     assert store.check() is None
     try:
         store.set(name, "first-secret")
@@ -41,8 +41,10 @@ def test_round_trip_through_the_secret_service() -> None:
 
 PROBE = """
 import json
-from app.core.secrets import KeychainUnavailable, SecretStore
-store = SecretStore()
+from app.catalogue.words import keychain_problem
+from app.core.secrets import KeychainUnavailable, KeyringSecretStore
+from app.i18n import CHINESE, ENGLISH, CommandLineLanguage
+store = KeyringSecretStore()
 problem = store.check()
 try:
     store.set("ci-probe", "never-stored")
@@ -50,8 +52,13 @@ try:
 except KeychainUnavailable as exc:
     stored = False
     code = exc.exit_code
-print(json.dumps({"reason": problem and problem.reason, "message": problem and problem.message,
-                  "message_zh": problem and problem.message_zh, "stored": stored, "exit_code": code}))
+language = CommandLineLanguage()
+language.set_language(ENGLISH)
+message = problem and keychain_problem(problem)
+language.set_language(CHINESE)
+message_zh = problem and keychain_problem(problem)
+print(json.dumps({"reason": problem and problem.reason, "message": message, "message_zh": message_zh,
+                  "stored": stored, "exit_code": code}))
 """
 
 

@@ -66,11 +66,13 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture(scope="session")
 def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Iterator[Any]:
+    from app.core.secrets import MemorySecretStore
     from app.runtime import Runtime
     from tests.ui.helpers import assert_nothing_personal
 
     home = tmp_path_factory.mktemp("home")
-    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, sandbox=sandbox)  # logs too: scanned at the end
+    # logs too: scanned at the end; secrets in memory: no test reaches the real keychain
+    service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, sandbox=sandbox, secrets=MemorySecretStore())
     yield service
     service.close()
     # Whatever order the UI tests ran in, none of the customers they checked is left on disk in full.

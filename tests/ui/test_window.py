@@ -58,7 +58,7 @@ def test_settings_dialog_changes_the_idle_timeout(qtbot: Any, window: Any) -> No
 
     dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
     qtbot.addWidget(dialog)
-    dialog.idle.setValue(300)
+    dialog.inputs["idle_timeout_s"].editor.setValue(300)
     dialog.accept()
     window.apply_preferences(dialog.preferences)
     assert window.idle.timeout_s == 300
@@ -69,39 +69,83 @@ def test_settings_dialog_changes_the_idle_timeout(qtbot: Any, window: Any) -> No
     assert not editor.save_button.isEnabled()
 
 
+@pytest.mark.parametrize(("language", "idle", "read_back"), [
+    ("zh_CN", "300", ("zh_CN", 300)), ("fr", "5", ("", 15)), ("en", "99999", ("en", 3600)), ("", "soon", ("", 120)),
+])
+def test_preferences_are_read_back_within_their_declarations(qtbot: Any, tmp_path: Path, language: str, idle: str,
+                                                            read_back: tuple[str, int]) -> None:
+    from app.ui.preferences import Preferences, PreferenceStore
+
+    path = tmp_path / "ui.ini"
+    path.write_text(f"[General]\nlanguage={language}\nidle_timeout_s={idle}\n", encoding="utf-8")
+    assert PreferenceStore(path).load() == Preferences(*read_back)
+    PreferenceStore(path).save(Preferences("en", 600))
+    assert PreferenceStore(path).load() == Preferences("en", 600)
+
+
+def test_settings_dialog_builds_each_editor_from_its_declaration(qtbot: Any, window: Any) -> None:
+    from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLineEdit, QSpinBox
+
+    from app.catalogue.fields import field_help, field_label
+    from app.core.profiles import PROFILE_FIELDS
+    from app.ui.preferences import PREFERENCES
+    from app.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
+    qtbot.addWidget(dialog)
+    editor = dialog.profiles
+    assert list(editor.inputs) == [f.name for f in PROFILE_FIELDS]
+    assert list(dialog.inputs) == [p.name for p in PREFERENCES]
+    kinds = {name: type(field_input.editor) for name, field_input in editor.inputs.items()}
+    assert kinds == {"name": QLineEdit, "base_url": QLineEdit, "api_id": QLineEdit, "timestamp_unit": QComboBox,
+                     "connect_timeout": QDoubleSpinBox, "read_timeout": QDoubleSpinBox, "proxy": QComboBox,
+                     "ca_bundle": QLineEdit, "face_threshold": QDoubleSpinBox, "detection_types": QLineEdit,
+                     "record_history": QCheckBox}
+    for field in PROFILE_FIELDS:
+        field_input = editor.inputs[field.name]
+        assert field_input.label.text() == field_label(field) and field_input.label.buddy() is field_input.editor
+        assert field_input.editor.toolTip() == field_help(field)
+    timeout = editor.inputs["read_timeout"].editor
+    assert (timeout.minimum(), timeout.maximum(), timeout.suffix()) == (1, 600, " s")
+    assert editor.inputs["proxy"].editor.isEditable() and not editor.inputs["timestamp_unit"].editor.isEditable()
+    language, idle = dialog.inputs["language"].editor, dialog.inputs["idle_timeout_s"].editor
+    assert isinstance(language, QComboBox) and isinstance(idle, QSpinBox)
+    assert [language.itemText(i) for i in range(language.count())] == ["Follow the system", "中文", "English"]
+    assert (idle.minimum(), idle.maximum(), idle.suffix(), idle.value()) == (15, 3600, " s", 120)
+
+
 def test_settings_dialog_adds_a_profile_and_names_a_bad_field(qtbot: Any, window: Any,
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    import keyring
     from PySide6.QtWidgets import QMessageBox
 
     from app.ui.settings_dialog import SettingsDialog
-    from tests.profiles.helpers import MemoryKeyring
 
-    memory = MemoryKeyring()
-    monkeypatch.setattr(keyring, "get_keyring", lambda: memory)  # what SecretStore asks at each use
-    dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
+    secrets = window.secrets  # the session's in-memory store
+    dialog = SettingsDialog(window.preferences, window.profiles, secrets, window)
     qtbot.addWidget(dialog)
     editor = dialog.profiles
     qtbot.waitUntil(lambda: editor.busy == 0)
     assert "system keychain" in editor.keychain.text()
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
-    editor.name.setText("Head office")
-    editor.base_url.setText("http://cloudapi.example.cn")  # plain http to a remote host is refused
-    qtbot.keyClicks(editor.api_id, "head-01")
+    fields = {name: field_input.editor for name, field_input in editor.inputs.items()}
+    fields["name"].setText("Head office")
+    fields["base_url"].setText("http://cloudapi.example.cn")  # plain http to a remote host is refused
+    qtbot.keyClicks(fields["api_id"], "head-01")
     assert not editor.save()
     assert editor.messages["base_url"].text().startswith("✗ The base URL must start with https://")
-    editor.base_url.setText("https://cloudapi.example.cn")
+    fields["base_url"].setText("https://cloudapi.example.cn")
     qtbot.keyClicks(editor.secret, "head-office-secret")
     assert editor.save()
     assert "Head office" in [p.name for p in window.profiles.profiles()]
+    assert window.profiles.get("Head office").api_id == "head-01"
     qtbot.waitUntil(lambda: editor.busy == 0)
-    assert memory.get_password("LinkFaceDesk", "Head office") == "head-office-secret"
+    assert secrets.get("Head office") == "head-office-secret"
     assert editor.secret.text() == "" and editor.secret.placeholderText() == "saved in the keychain: type to replace"
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
     editor.remove()
     qtbot.waitUntil(lambda: editor.busy == 0)
     assert "Head office" not in [p.name for p in window.profiles.profiles()]
-    assert memory.get_password("LinkFaceDesk", "Head office") is None
+    assert secrets.get("Head office") is None
 
 
 def test_self_test_passes() -> None:
@@ -119,15 +163,11 @@ def test_translations_are_complete_and_current() -> None:
 
 
 def test_test_connection_tells_whether_secret_and_clock_are_right(qtbot: Any, window: Any, sandbox: Any) -> None:
-    import keyring
-
     from app.core.profiles import Profile
+    from app.core.secrets import remove_profile
     from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
     from app.ui.settings_dialog import SettingsDialog
-    from tests.profiles.helpers import MemoryKeyring
 
-    previous = keyring.get_keyring()
-    keyring.set_keyring(MemoryKeyring())
     try:
         window.profiles.add(Profile("Conn test", base_url=sandbox.base_url, api_id=SANDBOX_API_ID))
         window.secrets.set("Conn test", "not-the-secret")
@@ -145,5 +185,4 @@ def test_test_connection_tells_whether_secret_and_clock_are_right(qtbot: Any, wi
         qtbot.waitUntil(lambda: editor.testing is None and editor.note.text().startswith("✓"), timeout=10_000)
         assert "Connection works" in editor.note.text()
     finally:
-        window.profiles.remove("Conn test", window.secrets)
-        keyring.set_keyring(previous)
+        remove_profile(window.profiles, "Conn test", window.secrets)
