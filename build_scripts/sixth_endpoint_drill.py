@@ -39,7 +39,8 @@ EDITS: dict[str, list[tuple[str, str]]] = {
         ("ResultData = TokenData | IdNumberData | HackData | SelfieData | ParseData\n",
          "@dataclass(frozen=True)\nclass QualityData:\n    quality_score: float\n\n"
          "    @classmethod\n    def from_json(cls, data: dict[str, Any], aliases: Mapping[str, str] | None = None)"
-         " -> QualityData:\n        return cls(_Fields(data, aliases).req_score(\"quality_score\", UNIT_SCORE_TOP))\n\n\n"
+         " -> QualityData:\n"
+         "        return cls(_Fields(data, aliases).req_score(\"quality_score\", UNIT_SCORE_TOP))\n\n\n"
          "ResultData = TokenData | IdNumberData | HackData | SelfieData | ParseData | QualityData\n"),
         ('D = TypeVar("D", TokenData, IdNumberData, HackData, SelfieData, ParseData)',
          'D = TypeVar("D", TokenData, IdNumberData, HackData, SelfieData, ParseData, QualityData)'),
