@@ -27,7 +27,7 @@ from app.core.errors import ApiError, InputRejected, LinkFaceError, ProtocolErro
 from app.core.history import BilledCounts, History, HistoryError, failure_values, os_account, result_values
 from app.core.interpret import Checked
 from app.core.journal import Journal
-from app.core.logs import REDACT, logger, setup_logging
+from app.core.logs import Redactor, logger, setup_logging
 from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
 from app.core.secrets import KeyringSecretStore, SecretStore, secret_for
 from app.core.signing import new_sequence_id
@@ -69,11 +69,13 @@ class Runtime:
         self.environ = dict(os.environ if environ is None else environ)
         self.profiles = profiles or ProfileStore.open_default(self.environ)
         self.secrets: SecretStore = secrets or KeyringSecretStore()
+        # Learns the secrets, names and ID numbers in use; scrubs the log, server texts and diagnostics.
+        self.redactor = Redactor()
         self.log_file: Path | None = None
         self.log_problem: str | None = None
         if log_to_file:
             try:
-                self.log_file = setup_logging(paths.log_dir(self.environ))
+                self.log_file = setup_logging(paths.log_dir(self.environ), self.redactor)
             except OSError as exc:  # a log folder that is a file, or not writable: work on, say so
                 self.log_problem = f"{paths.log_dir(self.environ)}: {exc.strerror or exc}"
         self.journal = Journal(paths.log_dir(self.environ))
@@ -133,7 +135,9 @@ class Runtime:
         when the keychain cannot answer."""
         if profile.is_sandbox:
             return self._sandbox_connection(profile)
-        return profile_connection(profile, secret_for(profile, self.secrets, self.environ))
+        secret = secret_for(profile, self.secrets, self.environ)
+        self.redactor.add_secret(secret)  # whatever is logged from here on, the log file never holds it
+        return profile_connection(profile, secret)
 
     def is_sandbox(self, profile_name: str) -> bool:
         return self.profiles.get(profile_name).is_sandbox
@@ -160,7 +164,7 @@ class Runtime:
         if isinstance(profile, str):
             profile = self.profiles.get(profile)
         for kind, value in person_values(request).items():  # scrubbed from whatever is kept or logged
-            REDACT.add_name(value) if kind is FieldKind.NAME else REDACT.add_id_number(value)
+            self.redactor.add_name(value) if kind is FieldKind.NAME else self.redactor.add_id_number(value)
         sequence_id = sequence_id or new_sequence_id()
         started = time.monotonic()
         endpoint = request.endpoint.value
@@ -172,13 +176,13 @@ class Runtime:
             recording.discard()  # refused before sending (a file that vanished after it was checked)
             raise
         except LinkFaceError as error:
-            _scrub_error(error)
+            _scrub_error(error, self.redactor)
             logger().warning("call %s on %r failed (sequence_id %s): %s", endpoint, profile.name, sequence_id, error)
             sequence_id = getattr(error, "sequence_id", "") or sequence_id
             error.record = recording.finish(failure_values(
                 profile.name, request, error, sequence_id, time.monotonic() - started, profile.is_sandbox))
             raise
-        result = _scrub_result(result)
+        result = _scrub_result(result, self.redactor)
         reading = read(result, profile.face_threshold)
         logger().info("call %s on %r: %s, request_id %s, billed %s, %.0f ms", endpoint, profile.name,
                       reading.verdict.value, result.request_id, result.billed, result.duration_s * 1000)
@@ -189,7 +193,8 @@ class Runtime:
         """The support zip: logs, versions, settings (no secrets) and recent history (masked)."""
         from app.core.diagnostics import export_diagnostics
 
-        return export_diagnostics(out, paths.log_dir(self.environ), self.profiles.path, self.history, versions)
+        return export_diagnostics(out, paths.log_dir(self.environ), self.profiles.path, self.history, versions,
+                                  redactor=self.redactor)
 
     def billed_counts(self, profile_name: str) -> BilledCounts:
         return self.history.billed_counts(profile_name) if self.history is not None else BilledCounts(0, 0)
@@ -267,20 +272,20 @@ class _Recording:
             return RecordState.LOST
 
 
-def _scrub_result(result: CallResult[Any]) -> CallResult[Any]:
+def _scrub_result(result: CallResult[Any], scrub: Redactor) -> CallResult[Any]:
     """The server's own texts and ids, with the customer's name and ID number (in any encoding) masked."""
     data = result.data
-    strings = {f.name: REDACT(v) for f in dataclasses.fields(data) if isinstance(v := getattr(data, f.name), str)}
-    return dataclasses.replace(result, data=dataclasses.replace(data, **strings), raw=REDACT(result.raw),
-                               msg=None if result.msg is None else REDACT(result.msg),
-                               request_id=REDACT(result.request_id))
+    strings = {f.name: scrub(v) for f in dataclasses.fields(data) if isinstance(v := getattr(data, f.name), str)}
+    return dataclasses.replace(result, data=dataclasses.replace(data, **strings), raw=scrub(result.raw),
+                               msg=None if result.msg is None else scrub(result.msg),
+                               request_id=scrub(result.request_id))
 
 
-def _scrub_error(error: LinkFaceError) -> None:
+def _scrub_error(error: LinkFaceError, scrub: Redactor) -> None:
     """Scrub what the server sent into an error, in place (it is raised on to the caller)."""
     if isinstance(error, ApiError):
-        error.msg = None if error.msg is None else REDACT(error.msg)
-        error.raw, error.request_id = REDACT(error.raw), REDACT(error.request_id)
+        error.msg = None if error.msg is None else scrub(error.msg)
+        error.raw, error.request_id = scrub(error.raw), scrub(error.request_id)
     if isinstance(error, ProtocolError):
-        error.raw, error.reason = REDACT(error.raw), REDACT(error.reason)
-    error.args = tuple(REDACT(a) if isinstance(a, str) else a for a in error.args)
+        error.raw, error.reason = scrub(error.raw), scrub(error.reason)
+    error.args = tuple(scrub(a) if isinstance(a, str) else a for a in error.args)

@@ -1,8 +1,8 @@
 """The log file: rotating, private, and scrubbed of secrets, signs and unmasked personal data.
 
 Scrubbing happens on the formatted line (message, arguments and traceback alike), so no call
-site has to remember it. Secrets, names and ID numbers in use are registered with the Redactor
-as they appear; ID numbers and 64-hex signs are also caught by pattern whatever the message. The
+site has to remember it. Secrets, names and ID numbers in use are registered with the runtime's
+Redactor as they appear; ID numbers and 64-hex signs are also caught by pattern whatever the message. The
 same Redactor scrubs what the server sends back (its message and raw body) before it is kept:
 JSON escapes and percent-encoding do not hide a value from it.
 """
@@ -69,12 +69,15 @@ class Redactor:
         return mask_id_numbers_in(text)
 
 
-REDACT = Redactor()
-
-
 class RedactingFormatter(logging.Formatter):
+    """Formats a record, then scrubs the whole line (message, arguments and traceback alike)."""
+
+    def __init__(self, fmt: str, redactor: Redactor) -> None:
+        super().__init__(fmt)
+        self._redactor = redactor
+
     def format(self, record: logging.LogRecord) -> str:
-        return REDACT(super().format(record))
+        return self._redactor(super().format(record))
 
 
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
@@ -89,8 +92,9 @@ def logger() -> logging.Logger:
     return logging.getLogger(LOGGER_NAME)
 
 
-def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
-    """Send the app's log to a private rotating file in log_dir; returns the file's path."""
+def setup_logging(log_dir: Path, redactor: Redactor, level: int = logging.INFO) -> Path:
+    """Send the app's log to a private rotating file in log_dir, scrubbed by ``redactor`` (the runtime's,
+    which learns the secrets, names and ID numbers in use); returns the file's path."""
     path = log_dir / LOG_FILE
     log = logger()
     for handler in list(log.handlers):
@@ -98,7 +102,7 @@ def setup_logging(log_dir: Path, level: int = logging.INFO) -> Path:
             log.removeHandler(handler)
             handler.close()
     handler = PrivateRotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8")
-    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", redactor))
     log.addHandler(handler)
     log.setLevel(level)
     return path

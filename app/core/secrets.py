@@ -34,7 +34,6 @@ from keyring.backends.chainer import ChainerBackend
 from keyring.errors import InitError, KeyringError, KeyringLocked, NoKeyringError
 
 from app.core.errors import InputRejected, LinkFaceError
-from app.core.logs import REDACT
 
 if TYPE_CHECKING:
     from app.core.profiles import Profile, ProfileStore
@@ -242,5 +241,4 @@ def secret_for(profile: Profile, store: SecretStore, environ: Mapping[str, str])
     secret = environ.get(SECRET_ENV, "").strip() or store.get(profile.name)
     if secret is None:
         raise InputRejected("secret", "secret_missing", profile=profile.name, quoted=shlex.quote(profile.name))
-    REDACT.add_secret(secret)  # whatever is logged from here on, the log file never holds it
     return secret

@@ -6,7 +6,7 @@ from pathlib import Path
 from app.core.contract import CallResult, Endpoint, FileSource, IdNumberData, IdNumberRequest
 from app.core.diagnostics import export_diagnostics
 from app.core.history import History
-from app.core.logs import REDACT, logger, setup_logging
+from app.core.logs import Redactor, logger, setup_logging
 from app.core.signing import sign
 
 SECRET = "Zq9-distinctive-secret-7781"
@@ -15,9 +15,10 @@ ID = "11010519491231002X"
 
 
 def test_log_file_scrubs_whatever_the_message(tmp_path: Path) -> None:
-    path = setup_logging(tmp_path / "logs")
-    REDACT.add_secret(SECRET)
-    REDACT.add_name(NAME)
+    redactor = Redactor()
+    path = setup_logging(tmp_path / "logs", redactor)
+    redactor.add_secret(SECRET)
+    redactor.add_name(NAME)
     signature = sign("id", SECRET, "1700000000000")
     log = logger()
     log.info("calling with secret %s for %s", SECRET, NAME)
@@ -38,8 +39,9 @@ def test_log_file_scrubs_whatever_the_message(tmp_path: Path) -> None:
 
 
 def test_diagnostics_zip(tmp_path: Path) -> None:
-    log_path = setup_logging(tmp_path / "logs")
-    REDACT.add_secret(SECRET)
+    redactor = Redactor()
+    log_path = setup_logging(tmp_path / "logs", redactor)
+    redactor.add_secret(SECRET)
     logger().info("secret %s", SECRET)
     for handler in logger().handlers:
         handler.flush()
@@ -49,7 +51,8 @@ def test_diagnostics_zip(tmp_path: Path) -> None:
     request = IdNumberRequest(NAME, ID, FileSource(Path("c.dat")))
     history.record_result("北京分行", request, CallResult(Endpoint.ID_NUMBER, IdNumberData(1, 1, 1, 60.0), "R", "S", 1),
                           0.7)
-    out = export_diagnostics(tmp_path / "diag.zip", log_path.parent, settings, history, {"qt": "6.x"})
+    out = export_diagnostics(tmp_path / "diag.zip", log_path.parent, settings, history, {"qt": "6.x"},
+                             redactor=redactor)
     history.close()
     with zipfile.ZipFile(out) as archive:
         names = set(archive.namelist())
@@ -67,7 +70,7 @@ def test_log_files_stay_private_after_rollover(tmp_path: Path) -> None:
 
     previous = os.umask(0o022)
     try:
-        path = setup_logging(tmp_path / "logs")
+        path = setup_logging(tmp_path / "logs", Redactor())
         handler = next(h for h in logger().handlers if isinstance(h, logging.handlers.RotatingFileHandler))
         logger().info("before")
         handler.doRollover()  # what a full file triggers

@@ -15,7 +15,6 @@ from keyring.errors import KeyringLocked
 
 from app.catalogue.words import keychain_problem
 from app.core.errors import InputRejected
-from app.core.logs import REDACT
 from app.core.profiles import SANDBOX_PROFILE, Profile, ProfileStore
 from app.core.secrets import (
     SECRET_ENV,
@@ -135,9 +134,15 @@ def test_env_var_is_preferred_and_never_saved(memory_keyring: MemoryKeyring) -> 
     assert secret_for(SANDBOX_PROFILE, store, {SECRET_ENV: "x"}) == ""  # the sandbox layer supplies its own
 
 
-def test_a_resolved_secret_is_scrubbed_from_logs() -> None:
-    secret_for(PROFILE, MemorySecretStore(), {SECRET_ENV: "Zk-resolved-secret-93"})
-    assert "Zk-resolved-secret-93" not in REDACT("signing with Zk-resolved-secret-93")
+def test_a_resolved_secret_is_scrubbed_from_logs(tmp_path: Path) -> None:
+    """The runtime's redactor learns a secret as it resolves it for a call (the log's formatter uses it)."""
+    from app.runtime import Runtime
+
+    environ = {"LINKFACE_DESK_HOME": str(tmp_path), SECRET_ENV: "Zk-resolved-secret-93"}
+    with Runtime(environ=environ, secrets=MemorySecretStore(), log_to_file=False) as runtime:
+        assert "Zk-resolved-secret-93" in runtime.redactor("signing with Zk-resolved-secret-93")
+        runtime.connection_for(PROFILE)
+        assert "Zk-resolved-secret-93" not in runtime.redactor("signing with Zk-resolved-secret-93")
 
 
 def test_env_var_works_without_a_keychain() -> None:
