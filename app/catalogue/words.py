@@ -116,7 +116,10 @@ def keychain_problem(exc: KeychainUnavailable) -> str:
 def settings_issue(issue: SettingsIssue) -> str:
     if issue.kind == "newer_version":
         return words("Rules", RULES["newer_version"], **issue.params)
-    return words("Problems", SETTINGS[issue.kind], kept_at=issue.kept_at, **issue.params)
+    params = dict(issue.params)
+    if issue.refusal is not None:  # the file's content broke a rule: say which, in words
+        params["reason"] = rejection(issue.refusal).rstrip(".。")
+    return words("Problems", SETTINGS[issue.kind], kept_at=issue.kept_at, **params)
 
 
 def record_warning(record: RecordState) -> str | None:

@@ -14,7 +14,6 @@ server that drips its answer a byte at a time is cut off.
 from __future__ import annotations
 
 import http.client
-import ipaddress
 import json
 import math
 import os
@@ -72,7 +71,7 @@ from app.core.errors import (
     TransportKind,
 )
 from app.core.signing import TimestampUnit, make_timestamp, new_sequence_id, sign
-from app.core.validation import check_open_file, check_request, check_sequence_id, image_header
+from app.core.validation import check_base_url, check_open_file, check_request, check_sequence_id, image_header
 
 Progress = Callable[[int, int], "bool | None"]
 """Called with (bytes sent, total bytes) while the request body streams; return False to cancel."""
@@ -92,27 +91,6 @@ class ProxyMode(str, Enum):
     SYSTEM = "system"  # the OS / environment proxy settings
     NONE = "none"  # connect directly
     EXPLICIT = "explicit"  # the URL in Connection.proxy_url
-
-
-def is_loopback_host(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(base_url: str) -> str:
-    """https only, except plain http to a loopback address (the sandbox); never with credentials."""
-    parts = urlsplit(base_url.strip())
-    if parts.username is not None or parts.password is not None:
-        raise InputRejected("base_url", "url_credentials")
-    if parts.scheme == "https" and parts.hostname:
-        return base_url.strip().rstrip("/")
-    if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
-        return base_url.strip().rstrip("/")
-    raise InputRejected("base_url", "https_required")
 
 
 @dataclass(frozen=True)

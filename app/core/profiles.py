@@ -28,12 +28,12 @@ from pathlib import Path
 from typing import Any, Generic, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
-from app.core.client import check_base_url  # the rule alone: a profile knows nothing of connections
 from app.core.contract import DEFAULT_BASE_URL, DETECTION_TYPES
 from app.core.errors import InputRejected
 from app.core.interpret import DEFAULT_FACE_THRESHOLD
 from app.core.paths import aside_path, config_dir, private_dir
 from app.core.signing import TimestampUnit
+from app.core.validation import check_base_url
 
 SANDBOX_PROFILE_NAME = "Sandbox"
 SANDBOX_BASE_URL = "sandbox:"  # a marker: the layer above starts an in-process sandbox for it
@@ -303,6 +303,7 @@ class SettingsIssue:
     kind: str
     params: dict[str, object]
     kept_at: Path | None = None
+    refusal: InputRejected | None = None  # why a corrupt file's content did not check (worded for the user)
 
 
 def write_private(path: Path, data: bytes) -> None:
@@ -374,7 +375,7 @@ class ProfileStore:
                 document = UPGRADES[step](document)
             self._profiles, selected = _parse(document)
         except (ValueError, InputRejected) as exc:  # bad UTF-8 or JSON, or content that does not check
-            self._set_aside(str(exc))
+            self._set_aside(str(exc), exc if isinstance(exc, InputRejected) else None)
             return
         self._selected = selected if self._find(selected) is not None else SANDBOX_PROFILE_NAME
         if version < FORMAT_VERSION:
@@ -383,10 +384,10 @@ class ProfileStore:
             self._save()
             self.issues.append(SettingsIssue("upgraded", {"version": version, "current": FORMAT_VERSION}, backup))
 
-    def _set_aside(self, reason: str) -> None:
+    def _set_aside(self, reason: str, refusal: InputRejected | None) -> None:
         aside = aside_path(self.path, "corrupt")
         os.replace(self.path, aside)
-        self.issues.append(SettingsIssue("corrupt", {"reason": reason}, aside))
+        self.issues.append(SettingsIssue("corrupt", {"reason": reason}, aside, refusal))
 
     def _refuse_newer(self, version: int) -> None:
         params: dict[str, object] = {"path": str(self.path), "version": version, "current": FORMAT_VERSION}

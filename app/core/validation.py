@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import ipaddress
 import os
 import re
 import stat
@@ -115,6 +116,27 @@ def check_name(raw: str) -> str:
     if not any(unicodedata.category(c).startswith("L") for c in value):
         raise InputRejected("name", "letters_required")
     return value
+
+
+def is_loopback_host(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(base_url: str) -> str:
+    """https only, except plain http to a loopback address (the sandbox); never with credentials."""
+    parts = urlsplit(base_url.strip())
+    if parts.username is not None or parts.password is not None:
+        raise InputRejected("base_url", "url_credentials")
+    if parts.scheme == "https" and parts.hostname:
+        return base_url.strip().rstrip("/")
+    if parts.scheme == "http" and parts.hostname and is_loopback_host(parts.hostname):
+        return base_url.strip().rstrip("/")
+    raise InputRejected("base_url", "https_required")
 
 
 def check_sequence_id(value: str) -> str:

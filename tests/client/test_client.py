@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from app.core.client import Connection, LinkFaceClient, check_base_url
+from app.core.client import Connection, LinkFaceClient
 from app.core.contract import FileSource, StoredIdSource, UrlSource
 from app.core.endpoints import read
 from app.core.errors import DOCUMENTED_CODES, ApiError, Cancelled, InputRejected, ProtocolError, TransportError
 from app.core.interpret import Verdict
 from app.core.signing import TimestampUnit
+from app.core.validation import check_base_url
 from app.sandbox.faults import Fault
 from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
 from tests.words import error_words
