@@ -118,7 +118,7 @@ def settings_issue(issue: SettingsIssue) -> str:
         return words("Rules", RULES["newer_version"], **issue.params)
     params = dict(issue.params)
     if issue.refusal is not None:  # the file's content broke a rule: say which, in words
-        params["reason"] = rejection(issue.refusal).rstrip(".。")
+        params["reason"] = rejection(issue.refusal).rstrip(".\u3002")  # its full stop, in either language
     return words("Problems", SETTINGS[issue.kind], kept_at=issue.kept_at, **params)
 
 
