@@ -19,7 +19,6 @@ import json
 import math
 import os
 import re
-import ssl
 import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -268,6 +267,8 @@ SANDBOX_PROFILE = Profile(SANDBOX_PROFILE_NAME, base_url=SANDBOX_BASE_URL)
 def check_ca_file(path: Path) -> None:
     """Refuse a CA file that cannot be read as PEM certificates (when a profile is saved: the client loads
     it again for each call)."""
+    import ssl  # here, not at the top: the window's start does not wait for OpenSSL
+
     try:
         ssl.create_default_context(cafile=str(path))
     except (OSError, ssl.SSLError) as exc:

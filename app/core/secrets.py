@@ -22,20 +22,15 @@ per change of secret instead of losing every grant. Not testable here (no macOS)
 from __future__ import annotations
 
 import shlex
-import subprocess
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Protocol
 
-import keyring
-from keyring.backend import KeyringBackend
-from keyring.backends import fail, null
-from keyring.backends.chainer import ChainerBackend
-from keyring.errors import InitError, KeyringError, KeyringLocked, NoKeyringError
-
 from app.core.errors import InputRejected, LinkFaceError
 
 if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
     from app.core.profiles import Profile, ProfileStore
 
 SERVICE = "LinkFaceDesk"
@@ -60,13 +55,26 @@ class KeychainUnavailable(LinkFaceError):
         return self.reason in ("none", "plaintext")
 
 
+def _active_keyring() -> KeyringBackend:
+    """keyring's active backend; keyring is imported on first use, so that the window's start does not
+    wait for it (tests/perf/bench_ui.py)."""
+    import keyring
+
+    return keyring.get_keyring()
+
+
 def _leaves(backend: KeyringBackend) -> list[KeyringBackend]:
     """The backends that actually store: a chainer's members, else the backend itself."""
+    from keyring.backends.chainer import ChainerBackend
+
     members = list(backend.backends) if isinstance(backend, ChainerBackend) else []
     return members or [backend]
 
 
 def _unusable_reason(backend: KeyringBackend) -> str | None:
+    from keyring.backends import fail, null
+    from keyring.backends.chainer import ChainerBackend
+
     leaves = _leaves(backend)
     for leaf in leaves:
         module = type(leaf).__module__
@@ -84,6 +92,8 @@ def _is_macos(backend: KeyringBackend) -> bool:
 def _macos_update_in_place(service: str, account: str, secret: str) -> bool:
     """`security add-generic-password -U` without -T keeps the item's access list (see module doc)."""
     # Profile names hold no quotes or backslashes (Profile checks), so quoting them is safe.
+    import subprocess  # macOS only
+
     command = f'add-generic-password -U -s "{service}" -a "{account}" -X {secret.encode("utf-8").hex()}\n'
     try:
         done = subprocess.run(["/usr/bin/security", "-i"], input=command, capture_output=True, text=True,
@@ -135,7 +145,9 @@ class KeyringSecretStore:
 
     @contextmanager
     def _keychain(self) -> Iterator[KeyringBackend]:
-        backend = self._backend or keyring.get_keyring()
+        from keyring.errors import InitError, KeyringError, KeyringLocked, NoKeyringError
+
+        backend = self._backend or _active_keyring()
         name = str(backend.name)
         reason = _unusable_reason(backend)
         if reason:
@@ -158,7 +170,7 @@ class KeyringSecretStore:
         return None
 
     def backend_name(self) -> str:
-        return str((self._backend or keyring.get_keyring()).name)
+        return str((self._backend or _active_keyring()).name)
 
     def set(self, profile_name: str, secret: str) -> None:
         """Save or replace; on macOS an existing item is kept, or updated in place (see module doc)."""

@@ -16,10 +16,8 @@ import unicodedata
 import warnings
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, BinaryIO, assert_never, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, assert_never, cast
 from urllib.parse import urlsplit
-
-from PIL import Image, UnidentifiedImageError
 
 from app.core.contract import (
     DETECTION_TYPES,
@@ -37,6 +35,9 @@ from app.core.contract import (
 )
 from app.core.endpoints import spec
 from app.core.errors import InputRejected
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 ID_CHECK_CHARS = "10X98765432"
@@ -260,6 +261,8 @@ def _accepted_info(image: Image.Image, field: str) -> ImageInfo:
 
 
 def _read_image(stream: BinaryIO, field: str, decode: bool) -> ImageInfo:
+    from PIL import Image, UnidentifiedImageError  # on first use: the window's start does not wait for Pillow
+
     # Pillow only warns between 1x and 2x its pixel limit; for this call that is an error too.
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
