@@ -29,7 +29,7 @@ from app.core.interpret import Checked
 from app.core.journal import Journal
 from app.core.logs import Redactor, logger, setup_logging
 from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
-from app.core.secrets import KeyringSecretStore, SecretStore, secret_for
+from app.core.secrets import SECRET_ENV, KeyringSecretStore, SecretStore, secret_for
 from app.core.signing import new_sequence_id
 
 if TYPE_CHECKING:
@@ -138,6 +138,12 @@ class Runtime:
         secret = secret_for(profile, self.secrets, self.environ)
         self.redactor.add_secret(secret)  # whatever is logged from here on, the log file never holds it
         return profile_connection(profile, secret)
+
+    def has_secret(self, profile_name: str) -> bool:
+        """Whether calls on the profile have a secret to sign with ($LINKFACE_API_SECRET, the keychain's, or
+        none needed: the Sandbox), without reading it; raises KeychainUnavailable when the keychain cannot say."""
+        profile = self.profiles.get(profile_name)
+        return profile.is_sandbox or bool(self.environ.get(SECRET_ENV, "").strip()) or self.secrets.has(profile.name)
 
     def is_sandbox(self, profile_name: str) -> bool:
         return self.profiles.get(profile_name).is_sandbox

@@ -12,7 +12,8 @@ from app.i18n import QT_TRANSLATE_NOOP
 CODES: dict[str, tuple[str, str]] = {
     "0000": (QT_TRANSLATE_NOOP("Codes", "Success"), QT_TRANSLATE_NOOP("Codes", "Nothing to do.")),
     "1000": (QT_TRANSLATE_NOOP("Codes", "Signature check failed"),
-             QT_TRANSLATE_NOOP("Codes", "Check the API secret, and that this computer's clock is correct.")),
+             QT_TRANSLATE_NOOP("Codes", "The API secret or this computer's clock may be wrong: ask your administrator "
+                                        "to check them with Settings → Test connection.")),
     "1001": (QT_TRANSLATE_NOOP("Codes", "A parameter is not UTF-8"),
              QT_TRANSLATE_NOOP("Codes", "Check the name and other inputs for unusual characters; call IT if it "
                                         "persists.")),
@@ -53,6 +54,18 @@ CODES: dict[str, tuple[str, str]] = {
     "9999": (QT_TRANSLATE_NOOP("Codes", "Other error (server internal error)"),
              QT_TRANSLATE_NOOP("Codes", "Try again later; if it persists, quote the request_id to support.")),
 }
+# 1000 when the answer's Date header shows this computer's clock off by more than CLOCK_OFF_AFTER_S
+SIGNATURE_REFUSED = "1000"
+CLOCK_OFF_AFTER_S = 60
+CLOCK_BEHIND = QT_TRANSLATE_NOOP("Codes", "This computer's clock is {offset} behind the server's: set the clock right, "
+                                          "then try again.")
+CLOCK_AHEAD = QT_TRANSLATE_NOOP("Codes", "This computer's clock is {offset} ahead of the server's: set the clock "
+                                         "right, then try again.")
+DURATIONS = {  # the two largest units of a clock offset
+    "minutes": QT_TRANSLATE_NOOP("Codes", "{minutes} min {seconds} s"),
+    "hours": QT_TRANSLATE_NOOP("Codes", "{hours} h {minutes} min"),
+    "days": QT_TRANSLATE_NOOP("Codes", "{days} d {hours} h"),
+}
 UNKNOWN_CODE = (QT_TRANSLATE_NOOP("Codes", "Unknown code {code}"),
                 QT_TRANSLATE_NOOP("Codes", "Quote the code and the request_id to support."))
 
@@ -63,8 +76,7 @@ TRANSPORT: dict[str, tuple[str, str]] = {
     "refused": (QT_TRANSLATE_NOOP("Transport", "The server refused the connection."),
                 QT_TRANSLATE_NOOP("Transport", "Check the base URL and port, and that the service is up.")),
     "timeout": (QT_TRANSLATE_NOOP("Transport", "The server did not answer in time."),
-                QT_TRANSLATE_NOOP("Transport", "Check the network, then try again; if it was a billable call, check "
-                                               "history before retrying.")),
+                QT_TRANSLATE_NOOP("Transport", "Check the network, then try again.")),
     "tls": (QT_TRANSLATE_NOOP("Transport", "The server's certificate could not be verified."),
             QT_TRANSLATE_NOOP("Transport", "Ask IT whether a corporate CA must be added to the profile's trust "
                                            "settings.")),
@@ -74,6 +86,16 @@ TRANSPORT: dict[str, tuple[str, str]] = {
               QT_TRANSLATE_NOOP("Transport", "Check the network and try again.")),
     "deadline": (QT_TRANSLATE_NOOP("Transport", "The server took too long to answer the whole call."),
                  QT_TRANSLATE_NOOP("Transport", "Check the network, then try again.")),
+}
+# TransportKind value -> the failure in two or three words (History's outcome column)
+TRANSPORT_NAMES: dict[str, str] = {
+    "dns": QT_TRANSLATE_NOOP("Transport", "Server name not found"),
+    "refused": QT_TRANSLATE_NOOP("Transport", "Connection refused"),
+    "timeout": QT_TRANSLATE_NOOP("Transport", "No answer in time"),
+    "tls": QT_TRANSLATE_NOOP("Transport", "Certificate not trusted"),
+    "proxy": QT_TRANSLATE_NOOP("Transport", "Proxy failed"),
+    "other": QT_TRANSLATE_NOOP("Transport", "Connection failed"),
+    "deadline": QT_TRANSLATE_NOOP("Transport", "Call took too long"),
 }
 UNKNOWN_BILLING = QT_TRANSLATE_NOOP(
     "Transport", "The call may have been billed: look it up in History by its sequence id before you retry.")
@@ -120,6 +142,7 @@ KEYCHAIN_REMEDY: dict[str, str] = {
     "win32": QT_TRANSLATE_NOOP(
         "Problems", "Windows Credential Manager is not available to this account: ask IT, then try again."),
 }
+KEYCHAIN_SHORT = QT_TRANSLATE_NOOP("Problems", "The keychain is not available: call IT.")  # the clerk's line
 KEYCHAIN_SCRIPTS = QT_TRANSLATE_NOOP(
     "Problems", "For scripts, set {variable} instead. The secret is never stored in a file.")
 

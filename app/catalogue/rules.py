@@ -19,9 +19,9 @@ RULES: dict[str, str] = {
         "Rules", "The first 17 characters must be digits and the last a digit or X."),
     "id_number:birth_date": QT_TRANSLATE_NOOP(
         "Rules", "Characters 7 to 14 ({digits}) are not a valid birth date."),
-    "id_number:check_digit": QT_TRANSLATE_NOOP(
-        "Rules", "The check character is wrong (last character should be {expected}); re-read the number from "
-                 "the ID card."),
+    "id_number:check_digit": QT_TRANSLATE_NOOP(  # a typo anywhere breaks the check: never "change the last one"
+        "Rules", "The ID number does not add up (its check character does not match): compare the whole number "
+                 "with the ID card, character by character."),
     "name:required": QT_TRANSLATE_NOOP("Rules", "Enter the customer's name."),
     "name:length": QT_TRANSLATE_NOOP("Rules", "The name is longer than {limit} characters."),
     "name:characters": QT_TRANSLATE_NOOP("Rules", "The name contains control characters."),

@@ -9,18 +9,25 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from app.catalogue.codes import (
+    CLOCK_AHEAD,
+    CLOCK_BEHIND,
+    CLOCK_OFF_AFTER_S,
     CODES,
+    DURATIONS,
     HISTORY,
     KEYCHAIN,
     KEYCHAIN_REMEDY,
     KEYCHAIN_SCRIPTS,
+    KEYCHAIN_SHORT,
     NOT_BILLED_RETRY,
     NOTHING_SENT,
     PROTOCOL,
     PROTOCOL_DETAIL,
     RECORDS,
     SETTINGS,
+    SIGNATURE_REFUSED,
     TRANSPORT,
+    TRANSPORT_NAMES,
     UNKNOWN_BILLING,
     UNKNOWN_CODE,
 )
@@ -72,11 +79,33 @@ def rejection(exc: InputRejected) -> str:
 
 
 def api_error(exc: ApiError) -> tuple[str, str]:
-    """(what happened, what to do) for an API code; an unknown code is named, never guessed at."""
+    """(what happened, what to do) for an API code; an unknown code is named, never guessed at. A refused
+    signature with this computer's clock off says by how much: that is the fix."""
     if exc.code in CODES:
         title, remedy = CODES[exc.code]
+        clock = exc.clock_offset_s
+        if exc.code == SIGNATURE_REFUSED and clock is not None and abs(clock) > CLOCK_OFF_AFTER_S:
+            return words("Codes", title), words("Codes", CLOCK_BEHIND if clock < 0 else CLOCK_AHEAD,
+                                                 offset=duration(abs(clock)))
         return words("Codes", title), words("Codes", remedy)
     return words("Codes", UNKNOWN_CODE[0], code=exc.code), words("Codes", UNKNOWN_CODE[1])
+
+
+def duration(seconds: float) -> str:
+    """A length of time in its two largest units: 5 min 12 s, 8 h 0 min, 2 d 3 h."""
+    minutes, secs = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    days, hours = divmod(hours, 24)
+    if days:
+        return words("Codes", DURATIONS["days"], days=days, hours=hours)
+    if hours:
+        return words("Codes", DURATIONS["hours"], hours=hours, minutes=minutes)
+    return words("Codes", DURATIONS["minutes"], minutes=minutes, seconds=secs)
+
+
+def transport_name(kind: str) -> str:
+    """A transport failure (a TransportKind value) in two or three words; an unknown kind as it is."""
+    return words("Transport", TRANSPORT_NAMES[kind]) if kind in TRANSPORT_NAMES else kind
 
 
 def transport(exc: TransportError) -> tuple[str, str]:
@@ -111,6 +140,11 @@ def keychain_problem(exc: KeychainUnavailable) -> str:
     remedy = KEYCHAIN_REMEDY.get(sys.platform, KEYCHAIN_REMEDY["linux"])
     return " ".join((words("Problems", KEYCHAIN.get(exc.reason, KEYCHAIN["error"]), backend=exc.backend),
                      words("Problems", remedy), words("Problems", KEYCHAIN_SCRIPTS, variable=SECRET_ENV)))
+
+
+def keychain_short() -> str:
+    """The keychain problem in the clerk's one line (``keychain_problem`` is the administrator's text)."""
+    return words("Problems", KEYCHAIN_SHORT)
 
 
 def settings_issue(issue: SettingsIssue) -> str:

@@ -13,6 +13,8 @@ server that drips its answer a byte at a time is cut off.
 
 from __future__ import annotations
 
+import datetime as dt
+import email.utils
 import http.client
 import json
 import math
@@ -355,16 +357,18 @@ class LinkFaceClient:
         started = time.monotonic()
         for attempt in range(attempts):
             try:
-                status, body = self._send(request, sequence_id, progress)
+                status, body, clock = self._send(request, sequence_id, progress)
                 break
             except TransportError as exc:
                 if exc.may_have_reached_server or attempt == attempts - 1:
                     raise
                 time.sleep(0.2 * (attempt + 1))
-        return _interpret(endpoint, status, body, sequence_id, time.monotonic() - started)
+        return _interpret(endpoint, status, body, sequence_id, time.monotonic() - started, clock)
 
-    def _send(self, request: Request, sequence_id: str, progress: Progress | None) -> tuple[int, bytes]:
-        """Stream the request and read the answer within the call's deadline: (HTTP status, body)."""
+    def _send(self, request: Request, sequence_id: str,
+              progress: Progress | None) -> tuple[int, bytes, float | None]:
+        """Stream the request and read the answer within the call's deadline: (HTTP status, body, how far
+        this computer's clock is ahead of the server's ``Date``)."""
         c = self.connection
         endpoint = spec(request.endpoint)
         billable = endpoint.billable
@@ -391,6 +395,7 @@ class LinkFaceClient:
                         allow_redirects=False,
                         stream=True,
                     )
+                    clock = clock_offset(response.headers.get("Date"), time.time())
                     with response:
                         answer = _read_answer(response, sequence_id, billable)
                 except requests.RequestException as exc:
@@ -403,7 +408,7 @@ class LinkFaceClient:
                     raise
             if deadline.expired:  # the cut may also look like a short but complete answer
                 raise _deadline_error(deadline, sequence_id, billable)
-            return answer
+            return (*answer, clock)
 
     @staticmethod
     def _source_value(source_spec: SourceSpec, source: Source, files: ExitStack) -> Any:
@@ -436,6 +441,20 @@ def _deadline_error(deadline: _Deadline, sequence_id: str, billable: bool) -> Tr
                           Billing.UNKNOWN if billable else Billing.NOT_BILLED)
 
 
+def clock_offset(date_header: str | None, now: float) -> float | None:
+    """How many seconds ``now`` (this computer's clock) is ahead of an answer's ``Date`` header (negative:
+    behind); None without a readable header. The header counts whole seconds, so its middle is taken."""
+    if not date_header:
+        return None
+    try:
+        server = email.utils.parsedate_to_datetime(date_header)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if server.tzinfo is None:  # "-0000": UTC, as RFC 5322 reads it
+        server = server.replace(tzinfo=dt.UTC)
+    return now - (server.timestamp() + 0.5)
+
+
 def _read_answer(response: requests.Response, sequence_id: str, billable: bool) -> tuple[int, bytes]:
     """The status and at most MAX_ANSWER_BYTES of decoded body; a redirect is reported, never followed."""
     status = response.status_code
@@ -457,8 +476,10 @@ def _read_answer(response: requests.Response, sequence_id: str, billable: bool) 
     return status, bytes(body)
 
 
-def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, duration: float) -> CallResult[Any]:
-    """Read the answer strictly: the envelope and the HTTP status together, then the endpoint's data."""
+def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, duration: float,
+               clock_offset_s: float | None = None) -> CallResult[Any]:
+    """Read the answer strictly: the envelope and the HTTP status together, then the endpoint's data; an
+    API error keeps how far off this computer's clock was (a refused signature may be the clock's doing)."""
     raw = body.decode("utf-8", errors="replace")
     declared = spec(endpoint)
     billing = Billing.UNKNOWN if declared.billable else Billing.NOT_BILLED
@@ -484,7 +505,8 @@ def _interpret(endpoint: Endpoint, status: int, body: bytes, sequence_id: str, d
     if not 200 <= status < 300 and envelope.code == SUCCESS:
         raise unusable(f"the server answered HTTP {status} but claimed success (code 0000)")
     if envelope.code != SUCCESS:  # whatever the HTTP status: the vendor's older API answers errors as 400
-        raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw)
+        raise ApiError(envelope.code, envelope.msg, envelope.request_id, envelope.charge, sequence_id, raw,
+                       clock_offset_s)
     assert envelope.data is not None  # parse_envelope guarantees data on 0000
     try:
         data = parse_data(endpoint, envelope.data)

@@ -64,12 +64,15 @@ class InputRejected(LinkFaceError):
 
 
 class ApiError(LinkFaceError):
-    """The server answered with a code other than 0000."""
+    """The server answered with a code other than 0000. ``clock_offset_s``: how far this computer's clock
+    was ahead of the server's ``Date`` header (negative: behind), None without a readable header; a
+    signature refused (1000) because of the clock says so by it."""
 
     exit_code = 3
 
     def __init__(
-        self, code: str, msg: str | None, request_id: str, charge: int, sequence_id: str, raw: str = ""
+        self, code: str, msg: str | None, request_id: str, charge: int, sequence_id: str, raw: str = "",
+        clock_offset_s: float | None = None,
     ) -> None:
         super().__init__(f"API error {code} ({msg or 'no message'}); request_id {request_id}")
         self.code = code
@@ -78,6 +81,7 @@ class ApiError(LinkFaceError):
         self.charge = charge
         self.sequence_id = sequence_id
         self.raw = raw
+        self.clock_offset_s = clock_offset_s
 
     @property
     def known(self) -> bool:

@@ -40,6 +40,7 @@ class Verdict(str, Enum):
     NAME_ID_MISMATCH = "name_id_mismatch"
     NO_RECORD = "no_record"
     NO_PHOTO = "no_photo"
+    PHOTO_UNREADABLE = "photo_unreadable"  # photo_result 3: the photo on file could not be compared
     RECAPTURE = "recapture"
     SUSPECTED_ATTACK = "suspected_attack"
     LIVE_PERSON = "live_person"
@@ -55,8 +56,9 @@ class Verdict(str, Enum):
 _TONES = {
     Verdict.SAME_PERSON: Tone.GOOD, Verdict.LIVE_PERSON: Tone.GOOD, Verdict.LIVENESS_PASSED: Tone.GOOD,
     Verdict.TOKEN_ISSUED: Tone.INFO, Verdict.NEEDS_REVIEW: Tone.REVIEW, Verdict.RECAPTURE: Tone.REVIEW,
-    Verdict.NO_PHOTO: Tone.REVIEW, Verdict.DIFFERENT_PERSON: Tone.BAD, Verdict.NAME_ID_MISMATCH: Tone.BAD,
-    Verdict.NO_RECORD: Tone.BAD, Verdict.SUSPECTED_ATTACK: Tone.BAD, Verdict.LIVENESS_FAILED: Tone.BAD,
+    Verdict.NO_PHOTO: Tone.REVIEW, Verdict.PHOTO_UNREADABLE: Tone.REVIEW, Verdict.DIFFERENT_PERSON: Tone.BAD,
+    Verdict.NAME_ID_MISMATCH: Tone.BAD, Verdict.NO_RECORD: Tone.BAD, Verdict.SUSPECTED_ATTACK: Tone.BAD,
+    Verdict.LIVENESS_FAILED: Tone.BAD,
 }
 
 
@@ -125,6 +127,7 @@ class TrailStep(str, Enum):
     NAME_ID = "name_id"
     PHOTO_ON_FILE = "photo_on_file"
     SCORE = "score"
+    ATTACK = "attack"  # only when hack detection ran (auto_hack): its own check, whatever the match said
 
 
 @dataclass(frozen=True)
@@ -132,7 +135,8 @@ class Step:
     step: TrailStep
     state: StepState
     reason: str  # a stable key: passed, quality_failed, mismatch, no_record, no_photo, extraction_failed,
-    #               same, uncertain, different, missing (the server left the field out), unknown_<value>
+    #               same, uncertain, different, missing (the server left the field out), unknown_<value>,
+    #               live, attack (the hack score's step)
 
 
 @dataclass(frozen=True)
@@ -151,14 +155,15 @@ _TRAIL_CODES: dict[TrailStep, dict[int, tuple[str, Verdict | None]]] = {
     TrailStep.NAME_ID: {1: ("passed", None), 2: ("mismatch", Verdict.NAME_ID_MISMATCH),
                         3: ("no_record", Verdict.NO_RECORD)},
     TrailStep.PHOTO_ON_FILE: {1: ("passed", None), 2: ("no_photo", Verdict.NO_PHOTO),
-                              3: ("extraction_failed", Verdict.NEEDS_REVIEW)},
+                              3: ("extraction_failed", Verdict.PHOTO_UNREADABLE)},
 }
 _BAND_VERDICT = {CertificateBand.SAME: Verdict.SAME_PERSON, CertificateBand.UNCERTAIN: Verdict.NEEDS_REVIEW,
                  CertificateBand.DIFFERENT: Verdict.DIFFERENT_PERSON}
 
 
 def id_trail(data: IdNumberData) -> Trail:
-    """Walk check_result → id_name_result → photo_result → certificate_score; stop where the server did."""
+    """Walk check_result → id_name_result → photo_result → certificate_score; stop where the server did.
+    A hack score adds the attack step, so an attack verdict never sits above a trail of ticks."""
     values: list[tuple[TrailStep, int | None]] = [
         (TrailStep.IMAGE_QUALITY, data.check_result),
         (TrailStep.NAME_ID, data.id_name_result),
@@ -188,6 +193,9 @@ def id_trail(data: IdNumberData) -> Trail:
         steps.append(Step(TrailStep.SCORE, StepState.PASSED if band is CertificateBand.SAME else StepState.STOPPED,
                           band.value))
     attack = data.hack_score is not None and is_hack(data.hack_score)
+    if data.hack_score is not None:
+        steps.append(Step(TrailStep.ATTACK, StepState.STOPPED, "attack") if attack
+                     else Step(TrailStep.ATTACK, StepState.PASSED, "live"))
     return Trail(tuple(steps), Verdict.SUSPECTED_ATTACK if attack else verdict, verdict)
 
 

@@ -25,12 +25,15 @@ if TYPE_CHECKING:  # the client module pulls in requests: not needed to draw the
 
 
 class Calls(Protocol):
-    """The part of ``app.runtime.Runtime`` the window uses: calls, profiles' sandbox and threshold,
+    """The part of ``app.runtime.Runtime`` the window uses: calls, profiles' sandbox, secret and threshold,
     the history file (or why there is none), and what went wrong at start."""
 
     def run(self, profile: str, request: Request, progress: Progress | None = None) -> Checked: ...
 
     def is_sandbox(self, profile_name: str) -> bool: ...
+
+    def has_secret(self, profile_name: str) -> bool:
+        """Whether the profile can sign (the Sandbox needs no secret); raises KeychainUnavailable."""
 
     def face_threshold(self, profile_name: str) -> float: ...
 

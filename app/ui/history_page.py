@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.catalogue.tasks import task_name
-from app.catalogue.words import history_problem
+from app.catalogue.words import history_problem, transport_name
 from app.core.contract import Endpoint
 from app.core.errors import Billing
 from app.core.history import DEFAULT_RETENTION_DAYS, PENDING, Filter, History, HistoryError, Row
@@ -95,13 +95,28 @@ def _t(text: str) -> str:
 
 
 def outcome_text(row: Row) -> str:
+    """The verdict, or what went wrong: a transport failure by its kind (a timeout is not a refusal)."""
     if row.verdict:
         try:
             return verdict_words(Verdict(row.verdict))
         except ValueError:
             return row.verdict
+    kind = _transport_kind(row)
+    if kind is not None:
+        return transport_name(kind)
     text = _t(OUTCOME_NAMES[row.outcome]) if row.outcome in OUTCOME_NAMES else row.outcome
     return f"{text} {row.code}" if row.code else text
+
+
+def _transport_kind(row: Row) -> str | None:
+    """The TransportKind value a transport failure's stored error names (None: not one, or unreadable)."""
+    if row.outcome != "transport" or not row.error:
+        return None
+    try:
+        kind = json.loads(row.error).get("kind")
+    except (ValueError, AttributeError):
+        return None
+    return kind if isinstance(kind, str) else None
 
 
 class HistoryModel(QAbstractTableModel):

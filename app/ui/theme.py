@@ -1,7 +1,11 @@
-"""Colours that carry meaning. Everything else comes from the palette, so dark themes work.
+"""Colours that carry meaning, and the focus frame. Everything else comes from the palette, so dark
+themes work.
 
 Verdict colours are saturated, mid-dark fills under white text (contrast ≥ 4.5:1), which reads
 on both light and dark window backgrounds; the words and icon carry the meaning, colour comes last.
+Text keeps WCAG's 4.5:1 against what is behind it: tone-coloured text (``tone_ink``) on the window,
+the window's text on a tone's soft tint, and quiet text (``quiet_ink``) instead of the palette's
+placeholder grey; ``contrast_ratio`` is the measure (tests/ui/test_keyboard_and_legibility.py holds them to it).
 """
 
 from __future__ import annotations
@@ -26,14 +30,18 @@ TONE_ICON: dict[Tone, str] = {
 }
 
 
+BAND_ALPHA = 95  # a scale's band behind its label
+STOPPED_STEP_ALPHA = 60  # the trail's stopped step behind its words
+
+
 def is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def tone_ink(tone: Tone, palette: QPalette) -> QColor:
-    """The tone as a text/line colour on the window background (lighter on dark themes)."""
+    """The tone as a text/line colour on the window background (a light tone of it on dark themes)."""
     colour = QColor(TONE_FILL[tone])
-    return colour.lighter(175) if is_dark(palette) else colour
+    return mix(colour, QColor("#ffffff"), 0.45) if is_dark(palette) else colour
 
 
 def tone_tint(tone: Tone, palette: QPalette, alpha: int = 70) -> QColor:
@@ -43,6 +51,47 @@ def tone_tint(tone: Tone, palette: QPalette, alpha: int = 70) -> QColor:
         colour = colour.lighter(130)
     colour.setAlpha(alpha)
     return colour
+
+
+def quiet_ink(palette: QPalette) -> QColor:
+    """Secondary text (captions, the empty result's hint): softer than the window's text, yet 4.5:1 on
+    its background, which the palette's placeholder grey is not."""
+    return mix(palette.color(QPalette.ColorRole.WindowText), palette.color(QPalette.ColorRole.Window), 0.68)
+
+
+def mix(colour: QColor, other: QColor, weight: float) -> QColor:
+    """``weight`` of ``colour`` and the rest of ``other``, opaque."""
+    return QColor.fromRgbF(*(weight * a + (1 - weight) * b for a, b in zip(
+        (colour.redF(), colour.greenF(), colour.blueF()), (other.redF(), other.greenF(), other.blueF()),
+        strict=True)))
+
+
+def over(top: QColor, bottom: QColor) -> QColor:
+    """A translucent colour as it looks painted on an opaque one."""
+    return mix(QColor(top.red(), top.green(), top.blue()), bottom, top.alphaF())
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG 2 relative luminance."""
+    def linear(c: float) -> float:
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * linear(colour.redF()) + 0.7152 * linear(colour.greenF()) + 0.0722 * linear(colour.blueF())
+
+
+def contrast_ratio(text: QColor, background: QColor) -> float:
+    """WCAG 2 contrast of two opaque colours, 1 to 21 (4.5 is the floor for text)."""
+    lighter, darker = sorted((luminance(text), luminance(background)), reverse=True)
+    return (lighter + 0.05) / (darker + 0.05)
+
+
+def focus_style(palette: QPalette) -> str:
+    """A style sheet that frames the focused control in the highlight colour, thick enough to see at a
+    glance (the platform's own focus cue is often a faint dotted line or none)."""
+    frame = palette.color(QPalette.ColorRole.Highlight).name()
+    controls = ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QCheckBox", "QPlainTextEdit",
+                "QSpinBox", "QDateEdit", "QListWidget", "QTableView")
+    return ", ".join(f"{name}:focus" for name in controls) + f" {{ border: 2px solid {frame}; border-radius: 4px; }}"
 
 
 def verdict_icon(verdict: Verdict) -> str:

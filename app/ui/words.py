@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from app.catalogue.words import error_words
+from app.catalogue.words import error_words, keychain_problem, keychain_short, nothing_sent
 from app.core.errors import (
     ApiError,
     Billing,
@@ -21,6 +21,7 @@ from app.core.errors import (
     TransportError,
 )
 from app.core.interpret import Tone, TrailStep, Verdict
+from app.core.secrets import KeychainUnavailable
 from app.i18n import QT_TRANSLATE_NOOP
 
 VERDICT_WORDS: dict[Verdict, str] = {
@@ -30,6 +31,7 @@ VERDICT_WORDS: dict[Verdict, str] = {
     Verdict.NAME_ID_MISMATCH: QT_TRANSLATE_NOOP("Verdict", "Name and ID number do not match"),
     Verdict.NO_RECORD: QT_TRANSLATE_NOOP("Verdict", "No record"),
     Verdict.NO_PHOTO: QT_TRANSLATE_NOOP("Verdict", "No photo on file"),
+    Verdict.PHOTO_UNREADABLE: QT_TRANSLATE_NOOP("Verdict", "Photo on file cannot be used"),
     Verdict.RECAPTURE: QT_TRANSLATE_NOOP("Verdict", "Please capture again"),
     Verdict.SUSPECTED_ATTACK: QT_TRANSLATE_NOOP("Verdict", "Suspected attack"),
     Verdict.LIVE_PERSON: QT_TRANSLATE_NOOP("Verdict", "Live person"),
@@ -50,6 +52,8 @@ VERDICT_MEANING: dict[Verdict, str] = {
         "Verdict", "There is no record for this ID number. Re-check the number against the ID card."),
     Verdict.NO_PHOTO: QT_TRANSLATE_NOOP(
         "Verdict", "There is no photo on file for this ID number. Check the ID card in person."),
+    Verdict.PHOTO_UNREADABLE: QT_TRANSLATE_NOOP(
+        "Verdict", "The photo on file could not be read for the comparison. Check the ID card in person."),
     Verdict.RECAPTURE: QT_TRANSLATE_NOOP(
         "Verdict", "The capture's image quality is too low. Ask the customer to capture again."),
     Verdict.SUSPECTED_ATTACK: QT_TRANSLATE_NOOP(
@@ -66,6 +70,7 @@ STEP_NAMES: dict[TrailStep, str] = {
     TrailStep.NAME_ID: QT_TRANSLATE_NOOP("Trail", "Name and ID number"),
     TrailStep.PHOTO_ON_FILE: QT_TRANSLATE_NOOP("Trail", "Photo on file"),
     TrailStep.SCORE: QT_TRANSLATE_NOOP("Trail", "Score"),
+    TrailStep.ATTACK: QT_TRANSLATE_NOOP("Trail", "Attack check"),
 }
 
 TRAIL_REASONS: dict[str, str] = {
@@ -78,6 +83,8 @@ TRAIL_REASONS: dict[str, str] = {
     "same": QT_TRANSLATE_NOOP("Trail", "Same person (45 or more)"),
     "uncertain": QT_TRANSLATE_NOOP("Trail", "Uncertain (40 to 45)"),
     "different": QT_TRANSLATE_NOOP("Trail", "Different person (below 40)"),
+    "live": QT_TRANSLATE_NOOP("Trail", "Live person (0.98 or below)"),
+    "attack": QT_TRANSLATE_NOOP("Trail", "Stopped: suspected attack (above 0.98)"),
     "missing": QT_TRANSLATE_NOOP("Trail", "Stopped: the server left this out"),
     "": QT_TRANSLATE_NOOP("Trail", "Not reached"),
 }
@@ -88,6 +95,24 @@ MOTION_NAMES: dict[str, str] = {
     "shake_head": QT_TRANSLATE_NOOP("Motion", "Shake head"),
     "nod": QT_TRANSLATE_NOOP("Motion", "Nod"),
     "unknown": QT_TRANSLATE_NOOP("Motion", "Unknown (code %1)"),
+}
+
+# N of a false-accept rate "1 in N" (interpret.FALSE_ACCEPT_TABLE), as a clerk says it
+ONE_IN: dict[int, str] = {
+    10: QT_TRANSLATE_NOOP("Scale", "1 in 10"),
+    100: QT_TRANSLATE_NOOP("Scale", "1 in 100"),
+    1_000: QT_TRANSLATE_NOOP("Scale", "1 in 1,000"),
+    10_000: QT_TRANSLATE_NOOP("Scale", "1 in 10,000"),
+    100_000: QT_TRANSLATE_NOOP("Scale", "1 in 100,000"),
+    1_000_000: QT_TRANSLATE_NOOP("Scale", "1 in 1,000,000"),
+}
+MORE_THAN_ONE_IN_TEN = QT_TRANSLATE_NOOP("Scale", "more often than 1 in 10")  # below the table's first step
+
+# detection_type values (contract.DETECTION_TYPES) by name; the value itself is shown too, for support
+DETECTION_TYPE_NAMES: dict[str, str] = {
+    "liveness": QT_TRANSLATE_NOOP("DetectionType", "Liveness"),
+    "idcard_ocr": QT_TRANSLATE_NOOP("DetectionType", "ID card OCR"),
+    "bankcard_ocr": QT_TRANSLATE_NOOP("DetectionType", "Bank card OCR"),
 }
 
 CERTIFICATE_BANDS: tuple[str, str, str] = (
@@ -122,6 +147,18 @@ def motion_name(name: str, code: int) -> str:
     return translate("Motion", MOTION_NAMES.get(name, MOTION_NAMES["unknown"])).replace("%1", str(code))
 
 
+def one_in_words(n: int | None) -> str:
+    """A false-accept rate as a clerk says it: 1 in 10,000; None, below the table: more often than 1 in 10."""
+    if n is None:
+        return translate("Scale", MORE_THAN_ONE_IN_TEN)
+    return translate("Scale", ONE_IN[n]) if n in ONE_IN else f"1/{n:,}"
+
+
+def detection_type_name(value: str) -> str:
+    """A detection type by name (a type a profile added, as it is)."""
+    return translate("DetectionType", DETECTION_TYPE_NAMES[value]) if value in DETECTION_TYPE_NAMES else value
+
+
 def score_text(value: float, places: int = 4) -> str:
     """A score as the vendor writes it, without trailing zeros: 93.75, 0.1244, 0."""
     return f"{value:.{places}f}".rstrip("0").rstrip(".")
@@ -147,19 +184,23 @@ def error_view(exc: BaseException) -> ErrorView:
         return ErrorView(Tone.BAD, translate("Errors", "Unexpected error in the application"),
                          translate("Errors", "Try again; if it persists, call IT and quote the details below."),
                          f"{type(exc).__name__}: {exc}")
+    if isinstance(exc, KeychainUnavailable):  # one line for the clerk; the administrator's text underneath
+        return ErrorView(Tone.REVIEW, keychain_short(), nothing_sent(), keychain_problem(exc))
     title, remedy = error_words(exc)
     if isinstance(exc, ApiError):
         line = translate("Errors", "Code %1 · server message: %2").replace("%1", exc.code).replace(
             "%2", exc.msg or translate("Errors", "none"))
         return ErrorView(Tone.REVIEW, title, remedy, line, exc.raw, exc.request_id, exc.sequence_id, exc.billing)
     if isinstance(exc, TransportError):
-        line = translate("Errors", "Connection problem: %1 (%2)").replace("%1", exc.kind.value).replace(
-            "%2", exc.detail)
-        return ErrorView(Tone.REVIEW, title, remedy, line, "", "", exc.sequence_id, exc.billing)
+        kind = exc.kind.value
+        technical = exc.detail if kind in exc.detail else f"{kind} · {exc.detail}"  # "read timeout", said once
+        return ErrorView(Tone.REVIEW, title, remedy, technical_line(technical), "", "", exc.sequence_id,
+                         exc.billing)
     if isinstance(exc, ProtocolError):
-        line = translate("Errors", "Details: %1").replace("%1", exc.reason)
-        if exc.http_status is not None:
-            line += f" · HTTP {exc.http_status}"
+        technical = exc.reason
+        if exc.http_status is not None and f"HTTP {exc.http_status}" not in technical:
+            technical += f" · HTTP {exc.http_status}"
+        line = technical_line(technical)
         remedy += " " + translate("Errors", "If it happens again, quote the sequence id to support; the raw answer "
                                             "is under \"Raw response\".")
         return ErrorView(Tone.REVIEW, title, remedy, line, exc.raw or translate("Errors", "(empty body)"), "",
@@ -170,6 +211,11 @@ def error_view(exc: BaseException) -> ErrorView:
     if isinstance(exc, InputRejected):
         return ErrorView(Tone.REVIEW, title, remedy, f"{exc.field}: {exc.rule}")
     return ErrorView(Tone.REVIEW, title, remedy or translate("Errors", "Try again; if it persists, call IT."), "")
+
+
+def technical_line(detail: str) -> str:
+    """The technical detail for support (the client's own English), introduced in the UI language."""
+    return translate("Errors", "Technical details (for support): %1").replace("%1", detail)
 
 
 def cancelled_after_upload_view() -> ErrorView:

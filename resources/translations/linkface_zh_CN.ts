@@ -286,8 +286,8 @@
         <translation>验签失败</translation>
     </message>
     <message>
-        <source>Check the API secret, and that this computer&apos;s clock is correct.</source>
-        <translation>请检查 API 密钥是否正确，以及本机时钟是否准确。</translation>
+        <source>The API secret or this computer&apos;s clock may be wrong: ask your administrator to check them with Settings → Test connection.</source>
+        <translation>API 密钥或本机时钟可能有误，请联系管理员在“设置 → 测试连接”中检查。</translation>
     </message>
     <message>
         <source>A parameter is not UTF-8</source>
@@ -434,6 +434,26 @@
         <translation>请稍后重试；仍失败请将 request_id 提供给技术支持。</translation>
     </message>
     <message>
+        <source>This computer&apos;s clock is {offset} behind the server&apos;s: set the clock right, then try again.</source>
+        <translation>本机时钟比服务器慢 {offset}，请校准时钟后重试。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock is {offset} ahead of the server&apos;s: set the clock right, then try again.</source>
+        <translation>本机时钟比服务器快 {offset}，请校准时钟后重试。</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} 分 {seconds} 秒</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分</translation>
+    </message>
+    <message>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小时</translation>
+    </message>
+    <message>
         <source>Unknown code {code}</source>
         <translation>未知错误码 {code}</translation>
     </message>
@@ -444,6 +464,10 @@
 </context>
 <context>
     <name>CopyField</name>
+    <message>
+        <source>Copied</source>
+        <translation>已复制</translation>
+    </message>
     <message>
         <source>Copy</source>
         <translation>复制</translation>
@@ -465,6 +489,21 @@
     </message>
 </context>
 <context>
+    <name>DetectionType</name>
+    <message>
+        <source>Liveness</source>
+        <translation>活体检测</translation>
+    </message>
+    <message>
+        <source>ID card OCR</source>
+        <translation>身份证识别</translation>
+    </message>
+    <message>
+        <source>Bank card OCR</source>
+        <translation>银行卡识别</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>Code %1 · server message: %2</source>
@@ -473,14 +512,6 @@
     <message>
         <source>none</source>
         <translation>无</translation>
-    </message>
-    <message>
-        <source>Connection problem: %1 (%2)</source>
-        <translation>连接问题：%1（%2）</translation>
-    </message>
-    <message>
-        <source>Details: %1</source>
-        <translation>详情：%1</translation>
     </message>
     <message>
         <source>(empty body)</source>
@@ -509,6 +540,10 @@
     <message>
         <source>Try again; if it persists, call IT and quote the details below.</source>
         <translation>请重试；若仍失败，请联系 IT 并提供下方详情。</translation>
+    </message>
+    <message>
+        <source>Technical details (for support): %1</source>
+        <translation>技术细节（供技术支持）：%1</translation>
     </message>
     <message>
         <source>The file had already been sent, so the server may still check (and bill) this call; its result will not be shown.</source>
@@ -657,7 +692,7 @@
     <name>HackPage</name>
     <message>
         <source>Hack detection</source>
-        <translation>防Hack检测</translation>
+        <translation>攻击检测</translation>
     </message>
     <message>
         <source>Whether the capture shows a live person or a photo, a screen or a mask.</source>
@@ -1102,6 +1137,10 @@
         <translation>当前账户无法使用 Windows 凭据管理器，请联系 IT 后重试。</translation>
     </message>
     <message>
+        <source>The keychain is not available: call IT.</source>
+        <translation>钥匙串不可用，请联系 IT</translation>
+    </message>
+    <message>
         <source>For scripts, set {variable} instead. The secret is never stored in a file.</source>
         <translation>脚本中可改用环境变量 {variable}。密钥绝不会保存到文件中。</translation>
     </message>
@@ -1210,6 +1249,13 @@
     </message>
 </context>
 <context>
+    <name>Profiles</name>
+    <message>
+        <source>Profile %1 has no saved API secret: its checks will fail until your administrator enters it in Settings.</source>
+        <translation>配置 %1 尚未保存 API 密钥：在管理员于“设置”中填写之前，核验将无法进行。</translation>
+    </message>
+</context>
+<context>
     <name>Records</name>
     <message>
         <source>Warning: this call could not be written to history (is the disk full?). It was kept in a fallback file and is added to history at the next start.</source>
@@ -1270,8 +1316,8 @@
         <translation>第 7–14 位（{digits}）不是有效的出生日期。</translation>
     </message>
     <message>
-        <source>The check character is wrong (last character should be {expected}); re-read the number from the ID card.</source>
-        <translation>校验位错误（最后一位应为 {expected}），请对照身份证重新输入。</translation>
+        <source>The ID number does not add up (its check character does not match): compare the whole number with the ID card, character by character.</source>
+        <translation>身份证号码校验未通过：请对照身份证逐位核对整个号码。</translation>
     </message>
     <message>
         <source>Enter the customer&apos;s name.</source>
@@ -1605,8 +1651,36 @@
         <translation>攻击</translation>
     </message>
     <message>
-        <source>Hack score: above 0.98 is an attack (photo, screen or mask)</source>
-        <translation>攻击分数：高于 0.98 即为攻击（照片、屏幕或面具）</translation>
+        <source>Hack score: above 0.98 is an attack (photo, screen or mask); 0.9 to 1 is drawn larger</source>
+        <translation>攻击分数：高于 0.98 即为攻击（照片、屏幕或面具）；0.9–1 段已放大显示</translation>
+    </message>
+    <message>
+        <source>1 in 10</source>
+        <translation>十分之一</translation>
+    </message>
+    <message>
+        <source>1 in 100</source>
+        <translation>百分之一</translation>
+    </message>
+    <message>
+        <source>1 in 1,000</source>
+        <translation>千分之一</translation>
+    </message>
+    <message>
+        <source>1 in 10,000</source>
+        <translation>万分之一</translation>
+    </message>
+    <message>
+        <source>1 in 100,000</source>
+        <translation>十万分之一</translation>
+    </message>
+    <message>
+        <source>1 in 1,000,000</source>
+        <translation>百万分之一</translation>
+    </message>
+    <message>
+        <source>more often than 1 in 10</source>
+        <translation>高于十分之一</translation>
     </message>
     <message>
         <source>different</source>
@@ -1649,15 +1723,23 @@
     </message>
     <message>
         <source>%1 · a stranger scores this high about %2 of the time</source>
-        <translation>%1 · 陌生人达到此分数的概率约为 %2</translation>
+        <translation>%1 · 陌生人达到此分数的概率约为%2</translation>
+    </message>
+    <message>
+        <source>%1 (this profile) · false accepts %2</source>
+        <translation>%1（本配置）· 误识率%2</translation>
     </message>
     <message>
         <source>Threshold</source>
         <translation>阈值</translation>
     </message>
     <message>
+        <source>%1 · a stranger scores this high %2</source>
+        <translation>%1 · 陌生人达到此分数的概率%2</translation>
+    </message>
+    <message>
         <source>%1 (this profile) · false accepts about %2</source>
-        <translation>%1（本配置）· 误识率约 %2</translation>
+        <translation>%1（本配置）· 误识率约为%2</translation>
     </message>
 </context>
 <context>
@@ -1750,7 +1832,7 @@
     </message>
     <message>
         <source>Hack detection</source>
-        <translation>防Hack检测</translation>
+        <translation>攻击检测</translation>
     </message>
     <message>
         <source>Parse liveness file</source>
@@ -1846,6 +1928,10 @@
         <translation>比对分数</translation>
     </message>
     <message>
+        <source>Attack check</source>
+        <translation>攻击检测</translation>
+    </message>
+    <message>
         <source>Passed</source>
         <translation>通过</translation>
     </message>
@@ -1880,6 +1966,14 @@
     <message>
         <source>Different person (below 40)</source>
         <translation>不同人（低于 40）</translation>
+    </message>
+    <message>
+        <source>Live person (0.98 or below)</source>
+        <translation>真人（0.98 及以下）</translation>
+    </message>
+    <message>
+        <source>Stopped: suspected attack (above 0.98)</source>
+        <translation>止于此：疑似攻击（高于 0.98）</translation>
     </message>
     <message>
         <source>Stopped: the server left this out</source>
@@ -1917,10 +2011,6 @@
         <translation>服务器响应超时。</translation>
     </message>
     <message>
-        <source>Check the network, then try again; if it was a billable call, check history before retrying.</source>
-        <translation>请检查网络后重试；若为计费调用，请先查看历史记录再重试。</translation>
-    </message>
-    <message>
         <source>The server&apos;s certificate could not be verified.</source>
         <translation>无法验证服务器证书。</translation>
     </message>
@@ -1951,6 +2041,34 @@
     <message>
         <source>Check the network, then try again.</source>
         <translation>请检查网络后重试。</translation>
+    </message>
+    <message>
+        <source>Server name not found</source>
+        <translation>域名解析失败</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>连接被拒绝</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>响应超时</translation>
+    </message>
+    <message>
+        <source>Certificate not trusted</source>
+        <translation>证书验证失败</translation>
+    </message>
+    <message>
+        <source>Proxy failed</source>
+        <translation>代理连接失败</translation>
+    </message>
+    <message>
+        <source>Connection failed</source>
+        <translation>连接失败</translation>
+    </message>
+    <message>
+        <source>Call took too long</source>
+        <translation>调用超出总时限</translation>
     </message>
     <message>
         <source>The call may have been billed: look it up in History by its sequence id before you retry.</source>
@@ -1994,6 +2112,10 @@
     <message>
         <source>No photo on file</source>
         <translation>库中无照片</translation>
+    </message>
+    <message>
+        <source>Photo on file cannot be used</source>
+        <translation>库中照片无法比对</translation>
     </message>
     <message>
         <source>Please capture again</source>
@@ -2042,6 +2164,10 @@
     <message>
         <source>There is no photo on file for this ID number. Check the ID card in person.</source>
         <translation>库中没有该身份证号的照片，请当面核对身份证件。</translation>
+    </message>
+    <message>
+        <source>The photo on file could not be read for the comparison. Check the ID card in person.</source>
+        <translation>库中照片无法读取，未能比对，请当面核对客户的身份证件。</translation>
     </message>
     <message>
         <source>The capture&apos;s image quality is too low. Ask the customer to capture again.</source>

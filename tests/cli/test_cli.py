@@ -38,7 +38,7 @@ def test_all_five_calls_on_the_default_sandbox(capsys: pytest.CaptureFixture[str
     assert out["result"]["token"] and len(out["sequence_id"]) == 64 and err == ""
     code, out, _ = run(capsys, "call", "idnumber", *ZHANG, "--liveness-file", lfs, "--auto-hack")
     assert code == 0 and out["verdict"] == "same_person" and out["billed"] and out["charge"] == 1
-    assert [step["state"] for step in out["trail"]] == ["passed"] * 4 and out["hack"] is False
+    assert [step["state"] for step in out["trail"]] == ["passed"] * 5 and out["hack"] is False  # 5th: the attack check
     liveness_id = out["result"]["liveness_encrypt_data_id"]
     code, out, _ = run(capsys, "call", "hack", "--liveness-id", liveness_id)
     assert code == 0 and out["verdict"] == "live_person"

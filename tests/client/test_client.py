@@ -71,7 +71,7 @@ def test_idnumber_by_url(client: LinkFaceClient, sandbox: Sandbox) -> None:
         ("李四", ZHANG[1], "zhang-san.lfs", Verdict.NAME_ID_MISMATCH, True),
         ("张三", "110101200001010053", "zhang-san.lfs", Verdict.NO_RECORD, True),
         ("王五", "44030519780615014X", "wang-wu.lfs", Verdict.NO_PHOTO, True),
-        ("赵六", "510107199202290247", "zhao-liu.lfs", Verdict.NEEDS_REVIEW, True),
+        ("赵六", "510107199202290247", "zhao-liu.lfs", Verdict.PHOTO_UNREADABLE, True),
         ("张三", ZHANG[1], "quality-fail.lfs", Verdict.RECAPTURE, False),
         ("张三", ZHANG[1], "li-si.lfs", Verdict.DIFFERENT_PERSON, True),
         ("张三", ZHANG[1], "zhang-san-lookalike.lfs", Verdict.NEEDS_REVIEW, True),

@@ -85,7 +85,7 @@ def test_trail_full_match() -> None:
         (IdNumberData(1, 2), Verdict.NAME_ID_MISMATCH, TrailStep.NAME_ID, "mismatch"),
         (IdNumberData(1, 3), Verdict.NO_RECORD, TrailStep.NAME_ID, "no_record"),
         (IdNumberData(1, 1, 2), Verdict.NO_PHOTO, TrailStep.PHOTO_ON_FILE, "no_photo"),
-        (IdNumberData(1, 1, 3), Verdict.NEEDS_REVIEW, TrailStep.PHOTO_ON_FILE, "extraction_failed"),
+        (IdNumberData(1, 1, 3), Verdict.PHOTO_UNREADABLE, TrailStep.PHOTO_ON_FILE, "extraction_failed"),
         (IdNumberData(1, 1, 1, 42.0), Verdict.NEEDS_REVIEW, TrailStep.SCORE, "uncertain"),
         (IdNumberData(1, 1, 1, 12.0), Verdict.DIFFERENT_PERSON, TrailStep.SCORE, "different"),
         (IdNumberData(1, None), Verdict.NEEDS_REVIEW, TrailStep.NAME_ID, "missing"),
@@ -235,6 +235,7 @@ def test_summary_of_an_id_number_result() -> None:
             {"step": "name_id", "state": "passed", "reason": "passed"},
             {"step": "photo_on_file", "state": "passed", "reason": "passed"},
             {"step": "score", "state": "passed", "reason": "same"},
+            {"step": "attack", "state": "passed", "reason": "live"},
         ],
         "certificate_band": "same",
         "hack": False,
@@ -259,6 +260,7 @@ def test_summary_of_an_id_number_result_that_stopped_early() -> None:
             {"step": "name_id", "state": "stopped", "reason": "mismatch"},
             {"step": "photo_on_file", "state": "not_reached", "reason": ""},
             {"step": "score", "state": "not_reached", "reason": ""},
+            {"step": "attack", "state": "stopped", "reason": "attack"},
         ],
         "hack": True,
     }  # no certificate_band without a certificate_score
@@ -345,6 +347,7 @@ def test_summaries_are_json(data: Any) -> None:
 def test_every_verdict_has_a_tone() -> None:
     assert {v.value: v.tone.value for v in Verdict} == {
         "same_person": "good", "needs_review": "review", "different_person": "bad", "name_id_mismatch": "bad",
-        "no_record": "bad", "no_photo": "review", "recapture": "review", "suspected_attack": "bad",
+        "no_record": "bad", "no_photo": "review", "photo_unreadable": "review", "recapture": "review",
+        "suspected_attack": "bad",
         "live_person": "good", "liveness_passed": "good", "liveness_failed": "bad", "token_issued": "info",
     }

@@ -90,7 +90,8 @@ def test_future_birth_date_rejected() -> None:
 def test_check_digit_message_names_expected_character() -> None:
     with pytest.raises(InputRejected) as info:
         check_id_number("110105194912310021")
-    assert "X" in Worded(info.value).message and "X" in Worded(info.value).message_zh
+    assert info.value.params == {"expected": "X"}
+    assert "compare the whole number" in Worded(info.value).message and "X" not in Worded(info.value).message_zh
 
 
 @given(st.text(max_size=40))

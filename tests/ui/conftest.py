@@ -110,6 +110,9 @@ class GatedCalls:
     def is_sandbox(self, profile_name: str) -> bool:
         return self.inner.is_sandbox(profile_name)
 
+    def has_secret(self, profile_name: str) -> bool:
+        return self.inner.has_secret(profile_name)
+
     def face_threshold(self, profile_name: str) -> float:
         return self.inner.face_threshold(profile_name)
 

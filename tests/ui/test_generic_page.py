@@ -43,7 +43,7 @@ def test_a_generic_page_masks_personal_fields_and_shows_refusals(qtbot: Any, win
     type_text(qtbot, id_number, "110105194912310021")  # a wrong check character
     qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not page.busy)
-    assert "check character is wrong" in page._fields["id_number"][0].text()
+    assert "compare the whole number with the ID card" in page._fields["id_number"][0].text()
 
     id_number.clear_value()
     type_text(qtbot, id_number, ZHANG_SAN.id_number)

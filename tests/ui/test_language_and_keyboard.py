@@ -24,7 +24,7 @@ def test_switching_to_chinese_rewords_everything_on_screen(qtbot: Any, window: A
     qtbot.mouseClick(window.top_bar.language_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.top_bar.language_button.text() == "English")  # Qt posts LanguageChange
     assert [window.sidebar.item(i).text() for i in range(5)] == [
-        "人证比对", "人脸比对", "防Hack检测", "活体解析", "SDK Token"]
+        "人证比对", "人脸比对", "攻击检测", "活体解析", "SDK Token"]
     assert banner(page) == ("不同人", "活体采集与照片不一致，请勿继续办理。")
     assert page.trail.state_of(TrailStep.SCORE) == (StepState.STOPPED, "不同人（低于 40）")
     assert page.run_button.text().startswith("核验")

@@ -27,8 +27,8 @@ def test_selfie_same_person_on_the_false_accept_scale(qtbot: Any, window: Any, s
     model = page.scale.model
     assert model.threshold == 0.7 and model.value >= 0.8
     assert "profile threshold 0.70" in model.threshold_text
-    assert "a stranger scores this high about 1/100,000 of the time" in page.result.detail_text("face_score")
-    assert page.result.detail_text("threshold") == "0.70 (this profile) · false accepts about 1/10,000"
+    assert "a stranger scores this high about 1 in 100,000 of the time" in page.result.detail_text("face_score")
+    assert page.result.detail_text("threshold") == "0.70 (this profile) · false accepts about 1 in 10,000"
     assert not page.risk.isVisible()
     assert page.selfie.reuse.isVisible()  # image_id came back: the same selfie can be used without upload
 
@@ -85,7 +85,7 @@ def test_parse_shows_motions_in_order_with_unknown_codes(qtbot: Any, window: Any
 
 def test_token_copy_and_countdown(qtbot: Any, window: Any) -> None:
     page = open_page(window, TOKEN)
-    assert page.detection_type.currentText() == "liveness"
+    assert page.detection_type.currentText() == "Liveness" and page.detection_type.currentData() == "liveness"
     qtbot.keyClick(page.detection_type, Qt.Key.Key_Return)
     wait_done(qtbot, page)
     assert banner(page)[0] == "Token issued"

@@ -15,8 +15,7 @@ from app.core.contract import LIVENESS_SOURCE, CallResult, Endpoint, IdNumberDat
 from app.core.interpret import Reading
 from app.core.masking import mask_id_number, mask_name
 from app.core.validation import check_id_number, check_name, normalize_id_number
-from app.ui.pages.base import CheckPage
-from app.ui.pages.shared import hack_details, stored_id_detail
+from app.ui.pages.shared import TaskPage, hack_details, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, certificate_model, risk_model
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
@@ -27,7 +26,7 @@ from app.ui.words import score_text
 ID_NUMBER_LENGTH = 18
 
 
-class IdPage(CheckPage):
+class IdPage(TaskPage):
     """Liveness vs the ID-card photo (liveness_idnumber_verification)."""
 
     endpoint = Endpoint.ID_NUMBER

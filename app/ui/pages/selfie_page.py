@@ -1,6 +1,6 @@
 """Selfie verification: a liveness capture against a selfie (file, URL or stored image id).
 
-The face score is placed on the vendor's false-accept scale (0.4 → 1/10 … 0.9 → 1/1,000,000)
+The face score is placed on the vendor's false-accept scale (0.4 → 1 in 10 … 0.9 → 1 in 1,000,000)
 with the profile's operating threshold marked, so the number needs no reading.
 """
 
@@ -12,19 +12,14 @@ from PySide6.QtWidgets import QWidget
 
 from app.core.contract import LIVENESS_SOURCE, SELFIE_SOURCE, CallResult, Endpoint, Request, SelfieData, SelfieRequest
 from app.core.interpret import Reading, face_score_place, false_accept_at
-from app.ui.pages.base import CheckPage
-from app.ui.pages.shared import hack_details, stored_id_detail
+from app.ui.pages.shared import TaskPage, hack_details, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.scales import ScaleBar, false_accept_model, risk_model
 from app.ui.widgets.source_field import SourceField
-from app.ui.words import score_text
+from app.ui.words import one_in_words, score_text
 
 
-def one_in(n: int | None) -> str:
-    return f"1/{n:,}" if n else "> 1/10"
-
-
-class SelfiePage(CheckPage):
+class SelfiePage(TaskPage):
     """Liveness vs a selfie (liveness_selfie_verification)."""
 
     endpoint = Endpoint.SELFIE
@@ -72,16 +67,24 @@ class SelfiePage(CheckPage):
         self.risk.setVisible(data.hack_score is not None)
         self.risk.set_model(risk_model(data.hack_score))
         return [
-            Detail("face_score", self.tr("Face score"),
-                   self.tr("%1 · a stranger scores this high about %2 of the time")
-                   .replace("%1", score_text(data.face_score)).replace("%2", one_in(place.false_accept_one_in))),
-            Detail("threshold", self.tr("Threshold"),
-                   self.tr("%1 (this profile) · false accepts about %2")
-                   .replace("%1", f"{threshold:.2f}").replace("%2", one_in(false_accept_at(threshold)))),
+            Detail("face_score", self.tr("Face score"), self._stranger_rate(data.face_score,
+                                                                            place.false_accept_one_in)),
+            Detail("threshold", self.tr("Threshold"), self._threshold_rate(threshold, false_accept_at(threshold))),
             *hack_details(data.hack_score),
             *stored_id_detail("image_id", data.image_id),
             *stored_id_detail("liveness_encrypt_data_id", data.liveness_encrypt_data_id),
         ]
+
+    def _stranger_rate(self, score: float, one_in: int | None) -> str:
+        """How often a stranger scores this high; below the table (under 0.4) "more often than 1 in 10"."""
+        text = self.tr("%1 · a stranger scores this high about %2 of the time") if one_in \
+            else self.tr("%1 · a stranger scores this high %2")
+        return text.replace("%1", score_text(score)).replace("%2", one_in_words(one_in))
+
+    def _threshold_rate(self, threshold: float, one_in: int | None) -> str:
+        text = self.tr("%1 (this profile) · false accepts about %2") if one_in \
+            else self.tr("%1 (this profile) · false accepts %2")
+        return text.replace("%1", f"{threshold:.2f}").replace("%2", one_in_words(one_in))
 
     def after_result(self, result: CallResult[Any]) -> None:
         self.liveness.offer_reuse(result.data.liveness_encrypt_data_id)

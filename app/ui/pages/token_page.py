@@ -1,11 +1,14 @@
-"""SDK token: a token for the capture app, with a copy button and its 5-minute validity counting down."""
+"""SDK token: a token for the capture app, with a copy button and its 5-minute validity counting down.
+
+Detection types are offered by name (Liveness, ID card OCR…); the API value is the item's tooltip and stands under the
+name in the result, for support."""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QLabel, QProgressBar, QWidget
 
 from app.core.contract import (
@@ -19,21 +22,24 @@ from app.core.contract import (
 )
 from app.core.interpret import Reading, Tone
 from app.core.validation import check_detection_type
-from app.ui.pages.base import CheckPage
+from app.ui.pages.shared import TaskPage
 from app.ui.theme import tone_ink
 from app.ui.widgets.common import mono_font, scaled_font
 from app.ui.widgets.copy_field import CopyField
 from app.ui.widgets.result_panel import Detail
+from app.ui.words import detection_type_name
 
 
-class TokenPage(CheckPage):
+class TokenPage(TaskPage):
     """get_token: never billed; the token is valid for 5 minutes from issue."""
 
     endpoint = Endpoint.TOKEN
 
     def build_inputs(self) -> None:
         self.detection_type = QComboBox(self)
-        self.detection_type.addItems(list(DETECTION_TYPES))
+        for value in DETECTION_TYPES:
+            self.detection_type.addItem(value, value)
+            self.detection_type.setItemData(self.detection_type.count() - 1, value, Qt.ItemDataRole.ToolTipRole)
         self.type_label, self.type_message = self.add_field("", self.detection_type)
         self.register_field(("detection_type",), self.type_message, self.detection_type)
 
@@ -65,6 +71,8 @@ class TokenPage(CheckPage):
 
     def retranslate_inputs(self) -> None:
         self.type_label.setText(self.tr("Detection type"))
+        for index in range(self.detection_type.count()):
+            self.detection_type.setItemText(index, detection_type_name(self.detection_type.itemData(index)))
         self.token.value.setAccessibleName(self.tr("Token"))
         self._tick()
 
@@ -72,7 +80,7 @@ class TokenPage(CheckPage):
         return self.detection_type
 
     def build_request(self) -> Request | None:
-        value = self.checked(check_detection_type, self.detection_type.currentText(), self.type_message)
+        value = self.checked(check_detection_type, self.detection_type.currentData(), self.type_message)
         return None if value is None else TokenRequest(value)
 
     def render_result(self, result: CallResult[Any], reading: Reading) -> list[Detail]:
@@ -80,7 +88,7 @@ class TokenPage(CheckPage):
         self.token.set_text(data.token)
         request = self.shown_request
         kind = request.detection_type if isinstance(request, TokenRequest) else ""
-        return [Detail("detection_type", self.tr("Detection type"), kind)]
+        return [Detail("detection_type", self.tr("Detection type"), f"{detection_type_name(kind)}\n{kind}")]
 
     def after_result(self, result: CallResult[Any]) -> None:
         self._expires_at = time.monotonic() + TOKEN_VALIDITY_SECONDS

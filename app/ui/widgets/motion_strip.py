@@ -1,6 +1,7 @@
 """The motions of a liveness capture, in the order performed, as icons with names.
 
-An undocumented code (the vendor's own example has a 4) is shown as "unknown" with its number.
+An undocumented code (the vendor's own example has a 4) is shown as "unknown" with its number. A name
+stays on one line: a tile widens for a long one rather than break "unknown (code 4)" in two.
 """
 
 from __future__ import annotations
@@ -70,7 +71,6 @@ class MotionStrip(Retranslating, QWidget):
 
     def _tile(self, number: int, motion: Motion, palette: QPalette) -> QWidget:
         tile = QWidget(self)
-        tile.setFixedWidth(TILE_WIDTH)
         colour = palette.color(QPalette.ColorRole.WindowText) if motion.known else tone_ink(Tone.REVIEW, palette)
         image = QLabel(tile)
         image.setPixmap(icon_pixmap(ICONS.get(motion.name, "motion-unknown"), colour, ICON_SIDE,
@@ -78,7 +78,7 @@ class MotionStrip(Retranslating, QWidget):
         image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         name = QLabel(f"{number}. {motion_name(motion.name, motion.code)}", tile)
         name.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        name.setWordWrap(True)
+        name.setMinimumWidth(max(TILE_WIDTH - 8, name.sizeHint().width()))  # never squeezed below its words
         if not motion.known:
             name.setStyleSheet(f"color: {colour.name()};")
         layout = QVBoxLayout(tile)

@@ -1,13 +1,21 @@
 """The right half of every page: the verdict or error banner, the page's visuals, the details
 support needs (billed, request_id, sequence_id with copy buttons) and the raw response, folded.
+
+Tab reaches the detail rows' copy fields before "Raw response", as they stand on screen. An answer
+whose request_id is the built-in sandbox's says so (``answered_by_sandbox``), whatever the profile
+claims, so the window can show the SANDBOX mark.
+
+Signals:
+    answered_by_sandbox(): the result or error on screen came from a sandbox (its request_id).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from itertools import pairwise
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -20,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import Billing
 from app.core.interpret import Tone
-from app.ui.theme import TONE_ICON
+from app.ui.theme import TONE_ICON, quiet_ink
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font, scaled_font
 from app.ui.widgets.copy_field import CopyField
 from app.ui.words import ErrorView
+
+SANDBOX_REQUEST_ID_PREFIX = "SANDBOX-"  # every request_id the sandbox (app.sandbox.api) hands out
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ def pretty_raw(raw: str) -> str:
 class ResultPanel(Retranslating, QWidget):
     """Shows one result or one error; ``visuals`` is where a page puts its gauge, trail or strip."""
 
+    answered_by_sandbox = Signal()
+
     def __init__(self, keeper: ClipboardKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keeper = keeper
@@ -56,8 +68,7 @@ class ResultPanel(Retranslating, QWidget):
         self.placeholder = QLabel(self)
         self.placeholder.setWordWrap(True)
         placeholder_palette = self.placeholder.palette()
-        placeholder_palette.setColor(QPalette.ColorRole.WindowText,
-                                     placeholder_palette.color(QPalette.ColorRole.PlaceholderText))
+        placeholder_palette.setColor(QPalette.ColorRole.WindowText, quiet_ink(placeholder_palette))
         self.placeholder.setPalette(placeholder_palette)
         self.banner = Banner(self)
         self.visuals = QWidget(self)
@@ -109,6 +120,7 @@ class ResultPanel(Retranslating, QWidget):
         self.code_line.hide()
         self._fill_details(details)
         self._set_raw(raw)
+        self._note_answerer(details)
 
     def show_error(self, view: ErrorView, details: list[Detail]) -> None:
         self.placeholder.hide()
@@ -118,6 +130,11 @@ class ResultPanel(Retranslating, QWidget):
         self.code_line.setVisible(bool(view.code_line))
         self._fill_details(details)
         self._set_raw(view.raw)
+        self._note_answerer(details)
+
+    def _note_answerer(self, details: list[Detail]) -> None:
+        if any(d.key == "request_id" and d.value.startswith(SANDBOX_REQUEST_ID_PREFIX) for d in details):
+            self.answered_by_sandbox.emit()
 
     def billed_detail(self, billing: Billing) -> Detail:
         if billing is Billing.UNKNOWN:
@@ -137,12 +154,14 @@ class ResultPanel(Retranslating, QWidget):
     def _fill_details(self, details: list[Detail]) -> None:
         while self.details.rowCount():
             self.details.removeRow(0)
+        tab_stops: list[QWidget] = []
         for detail in details:
             if detail.copy:
                 field = CopyField(self._keeper, self.details_box)
                 field.set_text(detail.value)
                 field.setObjectName(detail.key)
                 self.details.addRow(detail.label, field)
+                tab_stops += [field.value, field.button]
             else:
                 value = QLabel(detail.value, self.details_box)
                 value.setWordWrap(True)
@@ -150,6 +169,9 @@ class ResultPanel(Retranslating, QWidget):
                 value.setObjectName(detail.key)
                 self.details.addRow(detail.label, value)
         self.details_box.setVisible(bool(details))
+        # New rows join the end of the window's Tab chain: put "Raw response" back after them.
+        for before, after in pairwise([*tab_stops, self.raw_toggle, self.raw] if tab_stops else ()):
+            QWidget.setTabOrder(before, after)
 
     def detail_text(self, key: str) -> str | None:
         """The value shown for a detail row (None if there is no such row)."""

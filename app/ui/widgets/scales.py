@@ -1,13 +1,16 @@
 """Painted scales that carry the numbers: the certificate gauge, the false-accept scale, the risk meter.
 
 One widget, ``ScaleBar``, draws a horizontal axis split into toned bands, tick labels under it, an
-optional threshold line and a pointer at the value with its label above. The three factories
-below give it the vendor's bands and lines.
+optional threshold line and a pointer at the value with its label above. An axis may be stretched
+piecewise (``knots``): the risk meter gives 0.9–1 most of its width, so the 0.98 line and the attack
+zone beyond it are wide enough to read, and marks the change of scale with a break. The three
+factories below give it the vendor's bands and lines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF
@@ -20,11 +23,12 @@ from app.core.interpret import (
     HACK_THRESHOLD,
     Tone,
 )
-from app.ui.theme import tone_ink, tone_tint
+from app.ui.theme import BAND_ALPHA, quiet_ink, tone_ink, tone_tint
 from app.ui.widgets.common import scaled_font
-from app.ui.words import CERTIFICATE_BANDS, score_text, translate
+from app.ui.words import CERTIFICATE_BANDS, one_in_words, score_text, translate
 
 BAR_HEIGHT = 22.0
+CAPTION_FLAGS = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
 POINTER = 9.0
 MARGIN = 12.0
 
@@ -55,6 +59,17 @@ class ScaleModel:
     value_text: str = ""
     threshold: float | None = None
     threshold_text: str = ""
+    # (value, fraction of the width) from low to high: the axis is linear between knots; none: linear throughout
+    knots: tuple[tuple[float, float], ...] = ()
+
+    def fraction(self, value: float) -> float:
+        """Where ``value`` sits along the axis, 0 to 1 (clamped to the axis)."""
+        value = min(max(value, self.low), self.high)
+        knots = self.knots or ((self.low, 0.0), (self.high, 1.0))
+        for (v0, f0), (v1, f1) in pairwise(knots):
+            if value <= v1:
+                return f0 + (value - v0) / (v1 - v0) * (f1 - f0)
+        return 1.0
 
 
 class ScaleBar(QWidget):
@@ -63,7 +78,9 @@ class ScaleBar(QWidget):
     def __init__(self, model: ScaleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
         self.setMinimumWidth(280)
 
     def set_model(self, model: ScaleModel) -> None:
@@ -75,21 +92,47 @@ class ScaleBar(QWidget):
     def _metrics(self) -> tuple[QFontMetricsF, QFontMetricsF]:
         return QFontMetricsF(scaled_font(self, 1.25, bold=True)), QFontMetricsF(scaled_font(self, 0.9))
 
-    def sizeHint(self) -> QSize:
+    def hasHeightForWidth(self) -> bool:
+        return True  # the caption wraps on a narrow screen rather than lose its ends
+
+    def heightForWidth(self, width: int) -> int:
         big, small = self._metrics()
         lines = max((t.text.count("\n") + 1 for t in self.model.ticks), default=1)
-        height = big.height() + POINTER + BAR_HEIGHT + 6 + small.height() * (lines + 1) + 8
+        height = big.height() + POINTER + BAR_HEIGHT + 6 + small.height() * lines + 8 + self._caption_height(width)
         if self.model.threshold_text:
             height += small.height() + 2
-        return QSize(360, int(height) + 2)
+        return int(height) + 2
+
+    def _caption_height(self, width: float) -> float:
+        if not self.model.caption:
+            return 0.0
+        _, small = self._metrics()
+        return small.boundingRect(QRectF(0, 0, width, 10_000), CAPTION_FLAGS, self.model.caption).height()
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, self.heightForWidth(max(self.width(), 360)))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(280, self.sizeHint().height())
+        return QSize(280, self.heightForWidth(max(self.width(), 280)))
 
     def _x(self, value: float, left: float, width: float) -> float:
-        m = self.model
-        fraction = (min(max(value, m.low), m.high) - m.low) / (m.high - m.low)
-        return left + fraction * width
+        return left + self.model.fraction(value) * width
+
+    def tick_labels(self) -> list[tuple[QRectF, str]]:
+        """Each line of the ticks' words and where it is drawn, kept inside the widget (none may overlap)."""
+        big, small = self._metrics()
+        left, width = MARGIN, self.width() - 2 * MARGIN
+        first_line = big.height() + POINTER + BAR_HEIGHT + 6
+        placed = []
+        for tick in self.model.ticks:
+            x = self._x(tick.value, left, width)
+            for row, line in enumerate(tick.text.split("\n")):
+                if line:
+                    text_width = small.horizontalAdvance(line) + 2
+                    x0 = {-1: x - text_width, 0: x - text_width / 2, 1: x}[tick.align]
+                    x0 = min(max(x0, 0.0), self.width() - text_width)
+                    placed.append((QRectF(x0, first_line + row * small.height(), text_width, small.height()), line))
+        return placed
 
     def paintEvent(self, event: QPaintEvent) -> None:
         m = self.model
@@ -114,16 +157,22 @@ class ScaleBar(QWidget):
         for band in m.bands:
             x0, x1 = self._x(band.start, left, width), self._x(band.end, left, width)
             rect = QRectF(x0, top, x1 - x0, BAR_HEIGHT)
-            painter.fillRect(rect, tone_tint(band.tone, palette, 95))
+            painter.fillRect(rect, tone_tint(band.tone, palette, BAND_ALPHA))
             text_width = small.horizontalAdvance(band.label) + 8
             if marker is not None and x0 <= marker <= x1 and abs(marker - rect.center().x()) < text_width / 2 + 6:
                 # keep the band's word clear of the pointer: use the wider side of it
                 rect = QRectF(x0, top, marker - 6 - x0, BAR_HEIGHT) if marker - x0 > x1 - marker \
                     else QRectF(marker + 6, top, x1 - marker - 6, BAR_HEIGHT)
             if band.label and text_width < rect.width():
-                painter.setPen(tone_ink(band.tone, palette))
+                painter.setPen(text_colour)  # the window's text: 4.5:1 on every tint, where the tone's own is not
                 painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, band.label)
                 painter.setPen(Qt.PenStyle.NoPen)
+        for value, _fraction in m.knots[1:-1]:  # a break where the axis changes scale
+            x = self._x(value, left, width)
+            painter.setPen(QPen(palette.color(QPalette.ColorRole.Window), 3))
+            for dx in (-3.0, 3.0):
+                painter.drawLine(QPointF(x + dx - 3, bar.bottom() + 1), QPointF(x + dx + 3, top - 1))
+            painter.setPen(Qt.PenStyle.NoPen)
         painter.restore()
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -132,18 +181,13 @@ class ScaleBar(QWidget):
         # ticks and their labels
         painter.setFont(small_font)
         tick_top = bar.bottom() + 2
-        lines = max((t.text.count("\n") + 1 for t in m.ticks), default=1)
+        painter.setPen(QPen(text_colour, 1))
         for tick in m.ticks:
             x = self._x(tick.value, left, width)
-            painter.setPen(QPen(text_colour, 1))
             painter.drawLine(QPointF(x, bar.bottom()), QPointF(x, tick_top + 3))
-            text_width = max(small.horizontalAdvance(line) for line in tick.text.split("\n")) + 2
-            x0 = {-1: x - text_width, 0: x - text_width / 2, 1: x}[tick.align]
-            x0 = min(max(x0, 0.0), self.width() - text_width)
-            align = {-1: Qt.AlignmentFlag.AlignRight, 0: Qt.AlignmentFlag.AlignHCenter,
-                     1: Qt.AlignmentFlag.AlignLeft}[tick.align]
-            painter.drawText(QRectF(x0, tick_top + 4, text_width, small.height() * lines),
-                             align | Qt.AlignmentFlag.AlignTop, tick.text)
+        for rect, line in self.tick_labels():
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, line)
+        lines = max((t.text.count("\n") + 1 for t in m.ticks), default=1)
         below = tick_top + 4 + small.height() * lines
 
         # threshold line and its words
@@ -160,8 +204,8 @@ class ScaleBar(QWidget):
                 below += small.height() + 2
 
         if m.caption:
-            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            painter.drawText(QRectF(0, below, self.width(), small.height()), Qt.AlignmentFlag.AlignCenter,
+            painter.setPen(quiet_ink(palette))
+            painter.drawText(QRectF(0, below, self.width(), self._caption_height(self.width())), CAPTION_FLAGS,
                              m.caption)
 
         # the pointer and the value
@@ -200,15 +244,14 @@ def certificate_model(score: float | None) -> ScaleModel:
     )
 
 
-_ONE_IN = {10: "1/10", 100: "1/100", 1_000: "1/1k", 10_000: "1/10k", 100_000: "1/100k", 1_000_000: "1/1M"}
-
-
 def false_accept_model(score: float | None, threshold: float) -> ScaleModel:
+    """The face score over the vendor's table; every other rate a line lower, so neighbours never overlap."""
     return ScaleModel(
         0.0, 1.0,
         [Band(0, threshold, Tone.BAD, translate("Scale", "below threshold")),
          Band(threshold, 1.0, Tone.GOOD, translate("Scale", "match"))],
-        [Tick(at, f"{at:.1f}\n{_ONE_IN.get(n, f'1/{n:,}')}") for at, n in FALSE_ACCEPT_TABLE],
+        [Tick(at, f"{at:.1f}\n{chr(10) * (index % 2)}{one_in_words(n)}")
+         for index, (at, n) in enumerate(FALSE_ACCEPT_TABLE)],
         caption=translate("Scale", "Face score, and how often a stranger scores that high (false accepts)"),
         value=score, value_text="" if score is None else score_text(score),
         threshold=threshold,
@@ -216,13 +259,20 @@ def false_accept_model(score: float | None, threshold: float) -> ScaleModel:
     )
 
 
+RISK_MAGNIFIED_FROM = 0.9
+RISK_KNOTS = ((0.0, 0.0), (RISK_MAGNIFIED_FROM, 0.3), (1.0, 1.0))  # 0.9–1 takes 70% of the width
+
+
 def risk_model(score: float | None) -> ScaleModel:
+    """The hack score with 0.9–1 magnified: the 0.98 line and the attack zone are where it matters."""
     return ScaleModel(
         0.0, 1.0,
         [Band(0, HACK_THRESHOLD, Tone.GOOD, translate("Scale", "live person")),
          Band(HACK_THRESHOLD, 1.0, Tone.BAD, translate("Scale", "attack"))],
-        [Tick(0, "0", 1), Tick(0.5, "0.5"), Tick(HACK_THRESHOLD, "0.98", -1), Tick(1.0, "1", 1)],
-        caption=translate("Scale", "Hack score: above 0.98 is an attack (photo, screen or mask)"),
+        [Tick(0, "0", 1), Tick(0.5, "0.5"), Tick(RISK_MAGNIFIED_FROM, "0.9"), Tick(0.95, "0.95"),
+         Tick(HACK_THRESHOLD, "0.98", -1), Tick(1.0, "1", -1)],
+        caption=translate("Scale", "Hack score: above 0.98 is an attack (photo, screen or mask); 0.9 to 1 is "
+                                   "drawn larger"),
         value=score, value_text="" if score is None else score_text(score),
-        threshold=HACK_THRESHOLD,
+        threshold=HACK_THRESHOLD, knots=RISK_KNOTS,
     )

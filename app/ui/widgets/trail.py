@@ -1,7 +1,9 @@
-"""The ID check's decision trail: image quality → name/ID → photo on file → score, as four steps.
+"""The ID check's decision trail: image quality → name/ID → photo on file → score, as four steps, and
+the attack check as a fifth when hack detection ran (so "suspected attack" never sits above ticks only).
 
 Each step shows an icon and words for its state (passed, stopped here, not reached), so where and
-why the check stopped reads without colour; the stopped step is also tinted with the verdict's tone.
+why the check stopped reads without colour; the stopped step is also tinted with the verdict's tone
+(the attack step with the attack's).
 """
 
 from __future__ import annotations
@@ -10,9 +12,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from app.core.interpret import StepState, Tone, Trail, TrailStep
+from app.core.interpret import StepState, Tone, Trail, TrailStep, Verdict
 from app.ui.resources import icon_pixmap
-from app.ui.theme import tone_ink, tone_tint
+from app.ui.theme import STOPPED_STEP_ALPHA, quiet_ink, tone_ink, tone_tint
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.words import step_name, trail_reason
 
@@ -49,12 +51,12 @@ class StepRow(QFrame):
         palette = parent.palette() if parent is not None else self.palette()
         own = QPalette(palette)
         if state is StepState.STOPPED:
-            own.setColor(QPalette.ColorRole.Window, tone_tint(stop_tone, palette, 60))
+            own.setColor(QPalette.ColorRole.Window, tone_tint(stop_tone, palette, STOPPED_STEP_ALPHA))
             colour = tone_ink(stop_tone, palette)
         elif state is StepState.PASSED:
             colour = tone_ink(Tone.GOOD, palette)
         else:
-            colour = palette.color(QPalette.ColorRole.PlaceholderText)
+            colour = quiet_ink(palette)  # the placeholder grey all but vanishes on a dark theme
         self.setPalette(own)
         self.icon.setPixmap(icon_pixmap(ICON[state or StepState.NOT_REACHED], colour, 24, self.devicePixelRatioF()))
         self.name.setText(step_name(self.step))
@@ -63,7 +65,8 @@ class StepRow(QFrame):
 
 
 class TrailView(Retranslating, QWidget):
-    """The four steps of the ID check, filled from an ``interpret.Trail``."""
+    """The steps of the ID check, filled from an ``interpret.Trail``; a step the trail lacks (the attack
+    check without hack detection) is not shown."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,13 +76,19 @@ class TrailView(Retranslating, QWidget):
         layout.setSpacing(2)
         for row in self.rows.values():
             layout.addWidget(row)
+        self.rows[TrailStep.ATTACK].hide()  # until a trail has the step
         self._trail: Trail | None = None
         self._tone = Tone.BAD
 
     def show_trail(self, trail: Trail, stop_tone: Tone) -> None:
         self._trail, self._tone = trail, stop_tone
-        for step in trail.steps:
-            self.rows[step.step].show_state(step.state, step.reason, stop_tone)
+        shown = {step.step: step for step in trail.steps}
+        for name, row in self.rows.items():
+            step = shown.get(name)
+            row.setVisible(step is not None)
+            if step is not None:
+                tone = Verdict.SUSPECTED_ATTACK.tone if name is TrailStep.ATTACK else stop_tone
+                row.show_state(step.state, step.reason, tone)
 
     def state_of(self, step: TrailStep) -> tuple[StepState | None, str]:
         """What the row shows (for tests and accessibility)."""
@@ -90,6 +99,7 @@ class TrailView(Retranslating, QWidget):
         self._trail = None
         for row in self.rows.values():
             row.show_state(None, "", self._tone)
+        self.rows[TrailStep.ATTACK].hide()
 
     def retranslate(self) -> None:
         if self._trail is not None:
