@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core import paths
-from app.core.client import Connection, LinkFaceClient, Progress, ProxyMode
+from app.core.connection import Connection, Progress, ProxyMode
 from app.core.contract import CallResult, FieldKind, Request
 from app.core.endpoints import person_values, read, spec
 from app.core.errors import ApiError, InputRejected, LinkFaceError, ProtocolError, RecordState
@@ -33,6 +33,7 @@ from app.core.secrets import SECRET_ENV, KeyringSecretStore, SecretStore, secret
 from app.core.signing import new_sequence_id
 
 if TYPE_CHECKING:
+    from app.core.client import LinkFaceClient
     from app.sandbox.server import Sandbox
 
 HISTORY_FILE = "history.sqlite3"
@@ -152,7 +153,17 @@ class Runtime:
         return self.profiles.get(profile_name).face_threshold
 
     def client_for(self, profile: Profile) -> LinkFaceClient:
+        from app.core.client import LinkFaceClient  # the HTTP stack loads with the first call, or in warm_up
+
         return LinkFaceClient(self.connection_for(profile))
+
+    def warm_up(self, profile_name: str) -> None:
+        """Load what the first call needs before the clerk presses Verify: the HTTP stack, and the
+        sandbox when that is the profile. For a worker thread: the window is ready to check without it."""
+        import app.core.client  # noqa: F401 -- imported for its side effect: loaded once, for every call
+
+        if self.profiles.get(profile_name).is_sandbox:
+            _ = self.sandbox
 
     # --- calls -----------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 
-from app.core.client import ProxyMode
+from app.core.connection import ProxyMode
 from app.core.contract import FileSource, HackRequest, IdNumberRequest, TokenRequest
 from app.core.errors import ApiError, InputRejected
 from app.core.history import SCHEMA_VERSION, BilledCounts

@@ -25,8 +25,6 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 from typing import Any, BinaryIO, assert_never
 from urllib.parse import urljoin, urlsplit
@@ -38,8 +36,8 @@ from requests_toolbelt.multipart.encoder import MultipartEncoder, MultipartEncod
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
+from app.core.connection import Connection, Progress, ProxyMode
 from app.core.contract import (
-    DETECTION_TYPES,
     SUCCESS,
     CallResult,
     Endpoint,
@@ -72,11 +70,8 @@ from app.core.errors import (
     TransportError,
     TransportKind,
 )
-from app.core.signing import TimestampUnit, make_timestamp, new_sequence_id, sign
+from app.core.signing import make_timestamp, new_sequence_id, sign
 from app.core.validation import check_base_url, check_open_file, check_request, check_sequence_id, image_header
-
-Progress = Callable[[int, int], "bool | None"]
-"""Called with (bytes sent, total bytes) while the request body streams; return False to cancel."""
 
 _IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
                "GIF": "image/gif", "TIFF": "image/tiff"}
@@ -85,34 +80,6 @@ UPLOAD_CHUNK_BYTES = 256 * 1024  # measured: 64 KB reads cost ~10% more time, 1 
 # The real answers are a few hundred bytes; anything over this (after decompression) is cut off.
 MAX_ANSWER_BYTES = 1024 * 1024
 ANSWER_CHUNK_BYTES = 64 * 1024
-# The overall deadline allows the upload at this rate (a slow branch line) on top of the two timeouts.
-SLOWEST_UPLOAD_BYTES_PER_S = 50_000
-
-
-class ProxyMode(str, Enum):
-    SYSTEM = "system"  # the OS / environment proxy settings
-    NONE = "none"  # connect directly
-    EXPLICIT = "explicit"  # the URL in Connection.proxy_url
-
-
-@dataclass(frozen=True)
-class Connection:
-    """Everything a call needs to reach and sign: a profile resolved with its secret."""
-
-    base_url: str
-    api_id: str
-    api_secret: str = field(repr=False)
-    timestamp_unit: TimestampUnit = TimestampUnit.MILLISECONDS
-    connect_timeout: float = 5.0
-    read_timeout: float = 30.0
-    proxy_mode: ProxyMode = ProxyMode.SYSTEM
-    proxy_url: str = ""
-    ca_bundle: Path | None = None
-    detection_types: tuple[str, ...] = DETECTION_TYPES
-
-    def deadline_s(self, upload_bytes: int) -> float:
-        """The most one whole call may take: both timeouts, plus the upload at a slow line's rate."""
-        return self.connect_timeout + self.read_timeout + upload_bytes / SLOWEST_UPLOAD_BYTES_PER_S
 
 
 # --- the overall deadline ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the client module pulls in requests: not needed to draw the
 
     from PySide6.QtCore import QThreadPool
 
-    from app.core.client import Progress
+    from app.core.connection import Progress
     from app.core.contract import Request
     from app.core.history import BilledCounts, History, HistoryError
     from app.core.interpret import Checked

@@ -1,8 +1,9 @@
 """The window's start: ``run_app()`` is the no-argument start used by ``linkface-desk``.
 
 It paints the window's frame first and then, right after that first paint, loads the first page and
-the runtime (HTTP, keychain, history), so the window appears as fast as a bare one
-(``tests/perf/bench_ui.py`` measures it). Keep the imports of this module light for that reason.
+the runtime (settings, history, logs): then it is ready to check. The HTTP stack, the keychain and
+the sandbox load after that, on a worker, or with the first call that needs them.
+``tests/perf/bench_ui.py`` measures both moments. Keep the imports of this module light.
 """
 
 from __future__ import annotations
@@ -102,6 +103,16 @@ class Startup:
     def _attach(self, runtime: Runtime) -> None:
         self.runtime = runtime
         self.window.attach(runtime, runtime.profiles, runtime.secrets)
+        self._warm_up(runtime)
+
+    def _warm_up(self, runtime: Runtime) -> None:
+        """Ready to check now; the HTTP stack (and the sandbox, on its profile) loads on a worker so that
+        the first Verify does not wait for it either. A failure here shows again on that first call."""
+        from app.ui.worker import Task
+
+        profile_name = self.window.profile_name()
+        task = Task(lambda _progress: runtime.warm_up(profile_name), self.window)
+        task.start(self.window.pool)
 
     @property
     def ready(self) -> bool:

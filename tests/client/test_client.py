@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.client import Connection, LinkFaceClient
+from app.core.client import LinkFaceClient
+from app.core.connection import Connection
 from app.core.contract import FileSource, StoredIdSource, UrlSource
 from app.core.endpoints import read
 from app.core.errors import DOCUMENTED_CODES, ApiError, Cancelled, InputRejected, ProtocolError, TransportError

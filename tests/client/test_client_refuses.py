@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from app.core.client import Connection, LinkFaceClient
+from app.core.client import LinkFaceClient
+from app.core.connection import Connection
 from app.core.contract import (
     LIVENESS_FILE_MAX_BYTES,
     FileSource,

@@ -10,7 +10,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from app.core.client import Connection, LinkFaceClient, clock_offset
+from app.core.client import LinkFaceClient, clock_offset
+from app.core.connection import Connection
 from app.core.contract import TokenRequest
 from app.core.errors import ApiError
 from tests.hostile.server import Handler, HostileServer, Received, Reply, envelope_text, respond, whole

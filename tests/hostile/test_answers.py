@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.core.client import Connection, LinkFaceClient
+from app.core.client import LinkFaceClient
+from app.core.connection import Connection
 from app.core.errors import ProtocolError
 from app.runtime import Runtime
 from tests.hostile import server as hostile

@@ -5,7 +5,10 @@ Prints
   PySide6 QMainWindow measured in the same run (fresh subprocesses, alternating, several runs;
   target <= 1.3), both offscreen, the app on an empty private home (first run: the Sandbox profile).
   The window paints its frame first and loads the first page and the runtime right after, so the
-  time until it is ready to check is printed too;
+  time until it is ready to check is printed too, against the same bare window (target <= 1.5).
+  "Ready" waits for the first page built and shown and the runtime attached (settings, profiles,
+  history and the log open): the clerk can type and press Verify. The HTTP stack, the keychain and
+  the sandbox load after that on a worker (Startup._warm_up), or with the first call that needs them;
 - the worst lateness of a QTimer ticking every 5 ms in the UI thread while the window uploads a
   10 MB liveness file, and while it waits for a reply the server delays by 2 seconds (target <= 50 ms).
 The sandbox serves from its own process, so its work does not share the window's interpreter;
@@ -198,8 +201,8 @@ def main() -> None:
     print(f"time to first paint, median of {RUNS} fresh processes (offscreen)")
     print(f"  bare QMainWindow {bare * 1000:.0f} ms, LinkFace Desk {app * 1000:.0f} ms, ratio {app / bare:.2f}"
           f"   (target <= 1.3)")
-    print(f"  LinkFace Desk ready to check (first page built, runtime loaded): {ready * 1000:.0f} ms, "
-          f"ratio {ready / bare:.2f}")
+    print(f"  LinkFace Desk ready to check (first page built, runtime attached): {ready * 1000:.0f} ms, "
+          f"ratio {ready / bare:.2f}   (target <= 1.5)")
 
     from app.sandbox.livefile import make_liveness_file
     from app.sandbox.samples import build_samples

@@ -30,7 +30,8 @@ SIZE = 10 * 1024 * 1024
 CLIENT = r"""
 import json, sys, time
 from pathlib import Path
-from app.core.client import Connection, LinkFaceClient
+from app.core.client import LinkFaceClient
+from app.core.connection import Connection
 from app.core.contract import FileSource
 from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 

@@ -188,7 +188,8 @@ def test_stored_ids_are_bounded() -> None:
 
 def test_stored_ids_survive_a_restart_with_a_store_dir(tmp_path: Path, samples: dict[str, bytes]) -> None:
     """Each `linkface-desk call` starts its own sandbox; ids must carry over, as on the real service."""
-    from app.core.client import Connection, LinkFaceClient
+    from app.core.client import LinkFaceClient
+    from app.core.connection import Connection
     from app.core.contract import FileSource, StoredIdSource
     from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET
 

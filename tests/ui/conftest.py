@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from app.core.client import Progress
+from app.core.connection import Progress
 from app.core.contract import CallResult, Request
 from app.core.history import BilledCounts, History, HistoryError
 from app.sandbox.samples import build_samples
