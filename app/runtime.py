@@ -85,6 +85,7 @@ class Runtime:
         self.history_problem: HistoryError | None = None
         self._open_history()
         self._lock = threading.Lock()
+        self._closed = False
         self._sandbox = sandbox
         self._owns_sandbox = sandbox is None
 
@@ -116,6 +117,8 @@ class Runtime:
     def sandbox(self) -> Sandbox:
         """The in-process sandbox behind the Sandbox profile, started on first use (faults go here)."""
         with self._lock:
+            if self._closed:
+                raise RuntimeError("the runtime is closed")  # e.g. a warm-up that outlived the window
             if self._sandbox is None:
                 from app.sandbox.server import Sandbox
 
@@ -218,6 +221,7 @@ class Runtime:
 
     def close(self) -> None:
         with self._lock:
+            self._closed = True
             if self._sandbox is not None and self._owns_sandbox:
                 self._sandbox.stop()
             self._sandbox = None
