@@ -16,6 +16,11 @@ PY="$VENV/bin/python"
 SYSTEM_PACKAGES=(
   # Qt's offscreen and xcb platforms on a bare Debian
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3
+  libxkbcommon-x11-0 libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-xfixes0 libxcb-xkb1
+  # a real X server for the layout tests (tests/ui/test_fit.py) and the screenshots: Xvfb, window
+  # geometry and size hints (xwininfo, xprop; xdotool by hand), screen captures (import)
+  xvfb xdotool x11-utils imagemagick
   # Chinese text in the window and screenshots
   fonts-wqy-microhei
   # a real Secret Service for the keychain tests

@@ -201,12 +201,18 @@ class HistoryPage(Retranslating, QWidget):
         self.apply = QPushButton(self)
         self.apply.setDefault(True)
         self.apply.clicked.connect(self.refresh)
-        filters = QHBoxLayout()
+        when_and_what, who_and_which = QHBoxLayout(), QHBoxLayout()  # two rows: English words do not fit one
         widget: QWidget
-        for widget in (self.use_dates, self.since, self.until, self.endpoint, self.verdict, self.profile, self.billed):
-            filters.addWidget(widget)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.apply)
+        for widget in (self.use_dates, self.since, self.until, self.endpoint, self.verdict):
+            when_and_what.addWidget(widget)
+        when_and_what.addStretch(1)
+        for widget in (self.profile, self.billed):
+            who_and_which.addWidget(widget)
+        who_and_which.addWidget(self.search, 1)
+        who_and_which.addWidget(self.apply)
+        filters = QVBoxLayout()
+        filters.addLayout(when_and_what)
+        filters.addLayout(who_and_which)
 
         self.model = HistoryModel(self)
         self.table = QTableView(self)

@@ -2,8 +2,10 @@
 SANDBOX mark, counters, language, settings) and a status line.
 
 "Next customer" (Esc or Ctrl+N) and the idle timeout clear every page and whatever the app put on
-the clipboard. The window is on the start-up path (``startup.py``): keep this module's imports
-light; pages are imported when first shown (``pages/registry.py``).
+the clipboard. The window opens inside the screen's available area: where the clerk last left it on
+that screen (ui.ini's ``window_places``), else centred, maximized when its preferred size does not
+fit. The window is on the start-up path (``startup.py``): keep this module's imports light; pages
+are imported when first shown (``pages/registry.py``).
 """
 
 from __future__ import annotations
@@ -11,9 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QThreadPool
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRect, QSize, QThreadPool
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent, QScreen, QShowEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.catalogue.tasks import task_name
 from app.i18n import (
@@ -27,7 +38,15 @@ from app.i18n import (
 from app.ui.context import PageContext
 from app.ui.idle import IdleWatcher
 from app.ui.pages.registry import PAGES, TaskPages
-from app.ui.preferences import Preferences, PreferenceStore
+from app.ui.preferences import (
+    TITLE_BAR_ALLOWANCE,
+    Preferences,
+    PreferenceStore,
+    WindowPlace,
+    fit_within,
+    read_places,
+    with_place,
+)
 from app.ui.top_bar import SANDBOX_PROFILE_NAME, TopBar
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, scaled_font
@@ -43,6 +62,16 @@ if TYPE_CHECKING:
 STATUS_MESSAGE_MS = 6000
 HISTORY_INDEX = len(PAGES)  # the History page follows the task pages in the sidebar
 HISTORY_LABEL = QT_TRANSLATE_NOOP("MainWindow", "History")
+PREFERRED_WIDTH, PREFERRED_HEIGHT = 1220, 780
+SIDEBAR_WIDTH = 200
+NARROW_WINDOW = 1200  # narrower, the sidebar is only as wide as the task names: the page needs the room
+SIDEBAR_PADDING = 24
+
+
+def screen_key(screen: QScreen) -> str:
+    """A screen by its name and size: another monitor on the same connector is another screen."""
+    name = screen.name().replace(";", " ").replace("=", " ")  # the separators of window_places
+    return f"{name} {screen.size().width()}x{screen.size().height()}"
 
 
 class MainWindow(Retranslating, QMainWindow):
@@ -69,10 +98,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.top_bar = TopBar(self.context, self)
         self.sidebar = QListWidget(self)
         self.sidebar.setFont(scaled_font(self, 1.1))
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setSpacing(4)
         self.sidebar.addItems(["" for _ in range(HISTORY_INDEX + 1)])
-        self.stack = QStackedWidget(self)
+        self.stack = PageStack(self)
         self.pages = TaskPages(self.context, self.stack, self._wire_page)
         for _ in range(HISTORY_INDEX + 1):
             self.stack.addWidget(QWidget(self.stack))  # placeholders: pages are built when first shown
@@ -81,7 +110,8 @@ class MainWindow(Retranslating, QMainWindow):
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
         body.addWidget(self.sidebar)
-        body.addWidget(self.stack, 1)
+        self.page_area = PageArea(self.stack, self.pages, self)
+        body.addWidget(self.page_area, 1)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -115,7 +145,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.sidebar.blockSignals(False)
         self.sidebar.currentRowChanged.connect(self.show_page)
         self.retranslate()
-        self.resize(1220, 780)
+        self._maximize_when_shown = False
+        self._open_in_place()
         if calls is not None:
             self.attach(calls, profiles, secrets)
             self.show_page(0)
@@ -127,11 +158,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     def attach(self, calls: Calls, profiles: ProfileStore | None, secrets: SecretStore | None) -> None:
         """Hand the window its runtime: profiles, SANDBOX mark and counters appear, calls can run."""
+        from PySide6.QtCore import Qt
+
         from app.ui.resources import app_icon
 
         self.context.calls = calls
         self.profiles, self.secrets = profiles, secrets
         self.setWindowIcon(app_icon())
+        self.page_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop; here, past the first paint
         self._fill_profiles()
         from app.catalogue.words import history_problem, settings_issue
 
@@ -212,6 +246,7 @@ class MainWindow(Retranslating, QMainWindow):
         if placeholder is not None:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
+        self.page_area.updateGeometry()  # the window keeps the room the new page needs
 
     def _call_ended(self, busy: bool) -> None:
         if not busy:
@@ -339,6 +374,53 @@ class MainWindow(Retranslating, QMainWindow):
         self.sidebar.item(HISTORY_INDEX).setText(QCoreApplication.translate("MainWindow", HISTORY_LABEL))
         self.next_action.setText(self.tr("Next customer"))
         self._retranslate_profile()
+        if self.isVisible():  # else its resize when shown fits it
+            self._fit_sidebar()
+
+    def _fit_sidebar(self) -> None:
+        """On a narrow window the sidebar gives the page what its task names do not need."""
+        names = self.sidebar.sizeHintForColumn(0) + 2 * self.sidebar.frameWidth() + SIDEBAR_PADDING
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH if self.width() >= NARROW_WINDOW else min(SIDEBAR_WIDTH, names))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_sidebar()
+        super().resizeEvent(event)
+
+    # --- where the window opens -----------------------------------------------------------------
+
+    def _open_in_place(self) -> None:
+        """Where the clerk last left the window on this screen, else centred at the preferred size
+        (maximized when that does not fit); in either case within the screen's available area, below
+        a title bar's allowance."""
+        screen = self.screen()
+        area = screen.availableGeometry().adjusted(0, TITLE_BAR_ALLOWANCE, 0, 0)
+        place = read_places(self.preferences.window_places).get(screen_key(screen))
+        if place is None:
+            rect = QRect(0, 0, PREFERRED_WIDTH, PREFERRED_HEIGHT)
+            rect.moveCenter(area.center())
+            maximized = rect.width() > area.width() or rect.height() > area.height()
+        else:
+            rect, maximized = QRect(place.left, place.top, place.width, place.height), place.maximized
+        self.setGeometry(fit_within(rect, area))
+        self._maximize_when_shown = maximized
+
+    def setVisible(self, visible: bool) -> None:
+        """The first show is maximized if ``_open_in_place`` said so: showMaximized keeps the first paint
+        clear of Qt's enums (their first use costs ~15 ms)."""
+        if visible and self._maximize_when_shown:
+            self._maximize_when_shown = False
+            self.showMaximized()  # comes back here with the flag down
+            return
+        super().setVisible(visible)
+
+    def _remember_place(self) -> None:
+        """Keep where the window is on its screen for the next start (ui.ini)."""
+        normal = self.normalGeometry()
+        if normal.isEmpty():
+            return
+        place = WindowPlace(normal.left(), normal.top(), normal.width(), normal.height(), self.isMaximized())
+        self.preferences.window_places = with_place(self.preferences.window_places, screen_key(self.screen()), place)
+        self.preference_store.save(self.preferences)
 
     def showEvent(self, event: QShowEvent) -> None:
         handle = self.windowHandle()
@@ -347,8 +429,40 @@ class MainWindow(Retranslating, QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._remember_place()
         self.next_customer(announce=False)  # nothing of a customer survives the window either
         self.idle.stop()
         self.pool.clear()
         self.pool.waitForDone(3000)
         super().closeEvent(event)
+
+
+class PageStack(QStackedWidget):
+    """The pages, one on screen at a time; only that one's minimum size counts, so that History (its
+    filters and buttons are wider than a task page) scrolls instead of widening the window."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint().expandedTo(page.minimumSize()) if page is not None else QSize(0, 0)
+
+
+class PageArea(QScrollArea):
+    """Holds the pages, keeping the room every task page built so far needs (they never scroll), and
+    scrolls a page that needs more on a small screen."""
+
+    def __init__(self, stack: PageStack, pages: TaskPages, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._pages = pages
+        self.setFrameStyle(0)  # no frame, said without QFrame's enums (their first use is slow)
+        self.setWidgetResizable(True)
+        self.setWidget(stack)
+
+    def minimumSizeHint(self) -> QSize:
+        needed = QSize(0, 0)
+        for page in self._pages.built():
+            needed = needed.expandedTo(page.minimumSizeHint())
+        return needed

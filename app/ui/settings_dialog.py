@@ -9,12 +9,13 @@ saved. The built-in Sandbox profile is shown but cannot be changed. Removing a p
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import QSize, Qt, QThreadPool
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -49,7 +52,7 @@ from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
 from app.core.profiles import PROFILE_FIELDS, Profile
 from app.core.secrets import remove_profile
-from app.ui.preferences import PREFERENCES, Preferences
+from app.ui.preferences import PREFERENCES, TITLE_BAR_ALLOWANCE, Preferences
 from app.ui.widgets.message import MessageLabel
 from app.ui.words import error_view
 from app.ui.worker import Task
@@ -64,6 +67,7 @@ def _text(exc: BaseException) -> str:
     return error_view(exc).title
 
 
+PREFERRED_SIZE = QSize(760, 560)  # bounded by a small screen, where the fields scroll
 ConnectionTest = Callable[[str], Any]
 """Makes a get_token call on the named profile (Runtime.run): raises what the call raised."""
 
@@ -216,14 +220,23 @@ class ProfileEditor(QWidget):
         actions.addWidget(self.test_button)
         actions.addWidget(self.remove_button)
         actions.addStretch(1)
-        right = QVBoxLayout()
-        right.addWidget(self.note)
-        right.addLayout(self.form)
-        right.addLayout(actions)
-        right.addStretch(1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(self.form)
+        right_layout.addLayout(actions)
+        right_layout.addWidget(self.note)  # under the buttons: a long answer wraps there, squeezing no field
+        right_layout.addStretch(1)
+        self._fields = fields = QScrollArea(self)  # on a small screen the fields scroll; the profiles stay
+        fields.setWidgetResizable(True)
+        fields.setFrameShape(QFrame.Shape.NoFrame)
+        fields.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the fields, not to their frame
+        fields.setWidget(right)
+        self._follow_answer = False  # until the next profile is shown
+        fields.verticalScrollBar().rangeChanged.connect(lambda _low, _high: self._keep_answer_in_view())
         body = QHBoxLayout()
         body.addLayout(left)
-        body.addLayout(right, 1)
+        body.addWidget(fields, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.keychain)
         layout.addLayout(body)
@@ -300,6 +313,7 @@ class ProfileEditor(QWidget):
         self._fill(profile)
 
     def _fill(self, profile: Profile) -> None:
+        self._follow_answer = False
         for message in self.messages.values():
             message.clear()
         for key, field_input in self.inputs.items():
@@ -410,6 +424,14 @@ class ProfileEditor(QWidget):
         self.testing = None
         self.test_button.setEnabled(True)
         self.note.setText(text)
+        self._follow_answer = True
+        self._keep_answer_in_view()
+
+    def _keep_answer_in_view(self) -> None:
+        """On a screen too small for all the fields, scroll to the connection test's answer, again as its
+        lines are laid out (the scroll range grows a layout pass or two later)."""
+        if self._follow_answer:
+            self._fields.ensureWidgetVisible(self.note)
 
     def remove(self) -> None:
         name = self.list.currentItem().text() if self.list.currentItem() else ""
@@ -445,19 +467,22 @@ class SettingsDialog(QDialog):
         for name, preference_input in self.inputs.items():
             preference_input.show(getattr(preferences, name))
             form.addRow(preference_input.label, preference_input.editor)
-        tabs = QTabWidget(self)
+        self.tabs = tabs = QTabWidget(self)
         tabs.addTab(general, self.tr("General"))
         self.profiles = ProfileEditor(profiles, secrets, self, test, pool) if profiles is not None else None
         if self.profiles is not None:
             tabs.addTab(self.profiles, self.tr("Profiles"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                  | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(tabs)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        screen = (parent or self).screen().availableGeometry()
+        self.resize(PREFERRED_SIZE.boundedTo(screen.size() - QSize(0, TITLE_BAR_ALLOWANCE)))
 
     def accept(self) -> None:
-        self.preferences = Preferences(**{name: edited.value() for name, edited in self.inputs.items()})
+        edited = {name: preference_input.value() for name, preference_input in self.inputs.items()}
+        self.preferences = dataclasses.replace(self.preferences, **edited)  # what is not edited here stays
         super().accept()

@@ -1,4 +1,5 @@
-"""What every task page shares: inputs on the left, the result on the right, one call at a time.
+"""What every task page shares: inputs on the left, the result on the right (under the inputs when
+the page is too narrow for both side by side), one call at a time.
 
 A page builds a request from its inputs (showing any problem next to its field, sending nothing),
 hands it to its ``CallRunner`` (``runner.py``: the worker pool, cancel, late answers dropped), draws
@@ -11,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QFrame,
     QHBoxLayout,
@@ -47,6 +49,10 @@ from app.ui.words import (
 )
 
 INPUT_COLUMN_WIDTH = 400
+NARROWEST_INPUT_COLUMN = 320  # the widest page's fields still fit at this width
+ROOMY_RESULT_COLUMN = 440  # the input column narrows (down to the narrowest) to leave the result this much
+NARROWEST_RESULT_COLUMN = 300  # beside the inputs; narrower, the result goes under them
+UNLIMITED = 16777215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 T = TypeVar("T")
 
 
@@ -120,14 +126,15 @@ class CheckPage(Retranslating, QWidget):
         form_layout.addWidget(self.hint)
         form_layout.addLayout(self.inputs)
         form_layout.addStretch(1)
-        form_scroll = QScrollArea(self)  # a small screen scrolls the inputs; the buttons stay in view
+        self._form = form
+        self._form_scroll = form_scroll = QScrollArea(self)  # a small screen scrolls the inputs; buttons stay
         form_scroll.setWidgetResizable(True)
         form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         form_scroll.setWidget(form)
-        left = QWidget(self)
+        self._left = left = QWidget(self)
         left.setFixedWidth(INPUT_COLUMN_WIDTH)
-        left_layout = QVBoxLayout(left)
+        self._left_layout = left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(10)
         left_layout.addWidget(form_scroll, 1)
@@ -136,21 +143,23 @@ class CheckPage(Retranslating, QWidget):
 
         self.result = ResultPanel(context.clipboard, self)
         self.build_visuals()
-        scroll = QScrollArea(self)
+        self._result_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.result)
         scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
-        divider = QFrame(self)
+        self._divider = divider = QFrame(self)
         divider.setFrameShape(QFrame.Shape.VLine)
         divider.setFrameShadow(QFrame.Shadow.Sunken)
-        layout = QHBoxLayout(self)
+        self._divider_width = divider.sizeHint().width()  # standing: the width that counts beside the result
+        self._columns = layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(18)
         layout.addWidget(left)
         layout.addWidget(divider)
         layout.addWidget(scroll, 1)
+        self._arranged = (True, INPUT_COLUMN_WIDTH)  # (beside, input column width), as laid out
 
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -158,6 +167,40 @@ class CheckPage(Retranslating, QWidget):
             shortcut.activated.connect(self._enter)
 
         self.retranslate()
+
+    # --- side by side, or the result under the inputs --------------------------------------------
+
+    def _arrange(self) -> None:
+        """Inputs beside the result while both have room (the input column gives up to 80 px to the
+        result first), else the result under the inputs."""
+        layout = self._columns
+        margins = layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right() - 2 * layout.spacing() - self._divider_width
+        column = min(max(room - ROOMY_RESULT_COLUMN, NARROWEST_INPUT_COLUMN), INPUT_COLUMN_WIDTH)
+        beside = room - column >= NARROWEST_RESULT_COLUMN
+        if (beside, column if beside else 0) == self._arranged:
+            return
+        self._arranged = beside, column if beside else 0
+        if beside:
+            self._left.setFixedWidth(column)
+        else:
+            self._left.setMinimumWidth(0)
+            self._left.setMaximumWidth(UNLIMITED)
+        layout.setDirection(QBoxLayout.Direction.LeftToRight if beside else QBoxLayout.Direction.TopToBottom)
+        layout.setStretch(0, 0 if beside else 1)
+        self._divider.setFrameShape(QFrame.Shape.VLine if beside else QFrame.Shape.HLine)
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as the result under the inputs allows, whichever arrangement is on screen: the
+        window may shrink that far, and the resize then stacks them."""
+        margins = self._columns.contentsMargins()
+        fields = self._form.minimumSizeHint().width() + self._form_scroll.verticalScrollBar().sizeHint().width()
+        width = max(fields, self._left_layout.minimumSize().width(), self._result_scroll.minimumSizeHint().width())
+        return QSize(width + margins.left() + margins.right(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._arrange()
+        super().resizeEvent(event)
 
     def _enter(self) -> None:
         """Enter runs the check from anywhere on the page, except on the focused "Next customer"
