@@ -1,27 +1,61 @@
-"""Render every page of the window with a sandbox result, in both languages, plus error states, to PNG.
+"""Capture the window on real screens: every page with a sandbox result, the attack verdict, errors,
+History and Settings, in both languages, at branch PCs' screen sizes and scaling.
 
-    python build_scripts/screenshots.py --out DIR [--dark] [--scale 2]
+    python build_scripts/screenshots.py --out DIR [--dark] [--screens 1366x768@1,1024x768@1.5,…]
 
-Runs offscreen on a private temporary home, against the in-process sandbox with the shipped
-sample people. ``--dark`` uses a dark palette (as a dark system theme would); ``--scale`` sets
-QT_SCALE_FACTOR to check high-DPI rendering. Files: <lang>-<nn>-<page>.png and <lang>-error-*.png.
+Each screen is a private X server (Xvfb) of that size, with its own process (one QApplication per
+scale factor: QT_SCALE_FACTOR) on Qt's xcb platform, and every shot is the whole screen captured by
+ImageMagick (``import -window root``): the window as it opens there, at the real available size. A
+window that opens maximized is given the whole screen, as a window manager would (Xvfb runs none).
+Runs on a private temporary home, against the in-process sandbox with the shipped sample people.
+Files: DIR/<W>x<H>-<scale>x/<lang>-<nn>-<page>.png, <lang>-error-*.png and <lang>-settings.png;
+``--dark`` uses a dark palette (as a dark system theme would) and adds "-dark" to each name.
+Needs: apt-get install xvfb imagemagick (bash build_scripts/dev.sh installs them).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shutil
+import subprocess
 import sys
 import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 PAGE_NAMES = ("id", "selfie", "hack", "parse", "token")
+HACK_PAGE = PAGE_NAMES.index("hack")
+SETTLE_S = 0.15  # events and repaints reach the X server before a capture
 
 
-def dark_palette() -> object:
+@dataclass(frozen=True)
+class Screen:
+    width: int
+    height: int
+    scale: float
+
+    @classmethod
+    def parse(cls, text: str) -> Screen:
+        """``1366x768@1.5``: pixels, and the scaling the clerk's system uses (1.5 is 150%)."""
+        size, _, scale = text.partition("@")
+        width, _, height = size.partition("x")
+        return cls(int(width), int(height), float(scale or 1))
+
+    @property
+    def name(self) -> str:
+        return f"{self.width}x{self.height}-{self.scale:g}x"
+
+
+DEFAULT_SCREENS = ("1366x768@1", "1366x768@1.5", "1024x768@1", "1024x768@1.5")
+
+
+def dark_palette() -> Any:
     from PySide6.QtGui import QColor, QPalette
 
     palette = QPalette()
@@ -39,98 +73,127 @@ def dark_palette() -> object:
     return palette
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", required=True, type=Path)
-    parser.add_argument("--dark", action="store_true", help="use a dark palette")
-    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (QT_SCALE_FACTOR)")
-    args = parser.parse_args(argv)
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    if args.scale != 1.0:
-        os.environ["QT_SCALE_FACTOR"] = str(args.scale)
+def settle(seconds: float = SETTLE_S) -> None:
+    from PySide6.QtCore import QCoreApplication
 
-    from app.ui.startup import prepare_platform
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents()
+        time.sleep(0.01)
 
-    prepare_platform()
-    from PySide6.QtWidgets import QApplication, QStyleFactory, QTabWidget
+
+def render(out: Path, dark: bool) -> int:
+    """In the process on the X server: run every scenario in both languages, capturing the screen."""
+    from PySide6.QtWidgets import QApplication, QStyleFactory
 
     from app.i18n import CHINESE, ENGLISH
     from app.sandbox.faults import Fault
     from app.sandbox.people import ZHANG_SAN
     from app.ui import selftest
+    from app.ui.settings_dialog import SettingsDialog
 
     app = QApplication(sys.argv[:1])
-    if args.dark:
+    if dark:
         app.setStyle(QStyleFactory.create("Fusion"))
-        app.setPalette(dark_palette())  # type: ignore[arg-type]
-    args.out.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
+        app.setPalette(dark_palette())
+    out.mkdir(parents=True, exist_ok=True)
+    suffix = "-dark" if dark else ""
     with tempfile.TemporaryDirectory(prefix="linkface-shots-") as folder:
         samples = selftest.write_samples(Path(tempfile.mkdtemp(dir=folder)))
         window, runtime = selftest.build_window(Path(folder) / "home")
-        window.resize(1280, 820)
         window.show()
-        suffix = "-dark" if args.dark else ""
+        if window.isMaximized():
+            window.setGeometry(window.screen().availableGeometry())
 
         def shoot(name: str) -> None:
-            app.processEvents()
-            path = args.out / f"{name}{suffix}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            settle()
+            path = out / f"{name}{suffix}.png"
+            subprocess.run(["import", "-window", "root", str(path)], check=True)
+            print(path, flush=True)
+
+        def run_id(liveness: str, id_number: str) -> None:
+            page = window.page(0)
+            window.sidebar.setCurrentRow(0)
+            page.liveness.set_path(samples / liveness)
+            page.name.setText(ZHANG_SAN.name)
+            page.id_number.setText(id_number)
+            page.run()
+            selftest.wait_for(page)
 
         try:
             for language in (ENGLISH, CHINESE):
                 window.set_language(language, remember=False)
                 window.next_customer()
                 for scenario in selftest.SCENARIOS:
-                    selftest.run_scenario(window, scenario, samples)
+                    window.sidebar.setCurrentRow(scenario.page)
+                    page = window.current_page
+                    scenario.fill(page, samples)
+                    if scenario.page == HACK_PAGE:  # the attack verdict on a replayed screen
+                        page.liveness.set_path(samples / "attack-screen.lfs")
+                    page.run()
+                    selftest.wait_for(page)
                     shoot(f"{language}-{scenario.page + 1:02d}-{PAGE_NAMES[scenario.page]}")
+                window.next_customer()
+                run_id("li-si.lfs", ZHANG_SAN.id_number)
+                shoot(f"{language}-06-id-different")
                 window.next_customer()
                 # errors: an API code with its remedy; a bad ID number refused before sending
                 runtime.sandbox.inject(Fault(code="1009"))
                 selftest.run_scenario(window, selftest.SCENARIOS[0], samples)
                 shoot(f"{language}-error-1009")
                 window.next_customer()
-                page = window.page(0)
-                page.liveness.set_path(samples / "quality-fail.lfs")
-                page.name.setText(ZHANG_SAN.name)
-                page.id_number.setText(ZHANG_SAN.id_number[:-1] + "0")
-                page.run()
+                run_id("quality-fail.lfs", ZHANG_SAN.id_number[:-1] + "0")
                 shoot(f"{language}-error-bad-id")
                 window.next_customer()
-                page.liveness.set_path(samples / "li-si.lfs")
-                page.name.setText(ZHANG_SAN.name)
-                page.id_number.setText(ZHANG_SAN.id_number)
-                page.run()
-                selftest.wait_for(page)
-                shoot(f"{language}-06-id-different")
-                window.next_customer()
-                # the History page with what this run recorded
-                window.sidebar.setCurrentRow(len(selftest.SCENARIOS))
+                window.sidebar.setCurrentRow(len(selftest.SCENARIOS))  # History, with what this run recorded
                 history = window.history()
                 history.refresh()
                 while history.loading:
-                    app.processEvents()
+                    settle(0.02)
                 history.table.selectRow(0)
                 shoot(f"{language}-07-history")
                 window.sidebar.setCurrentRow(0)
-                # the settings dialog on its profiles tab
-                from app.ui.settings_dialog import SettingsDialog
-
-                dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window)
-                tabs = dialog.findChild(QTabWidget)
-                tabs.setCurrentIndex(1)
+                # Settings on the Sandbox profile, after "Test connection" (its message is the longest line)
+                dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window,
+                                        window._test_connection, window.pool)
+                dialog.tabs.setCurrentIndex(1)
                 dialog.show()
-                app.processEvents()
-                path = args.out / f"{language}-settings{suffix}.png"
-                dialog.grab().save(str(path))
-                written.append(path)
+                editor = dialog.profiles
+                assert editor is not None
+                editor.test_connection()
+                while editor.testing is not None:
+                    settle(0.02)
+                shoot(f"{language}-settings")
                 dialog.close()
         finally:
             window.close()
             runtime.close()
-    for path in written:
-        print(path)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--dark", action="store_true", help="use a dark palette")
+    parser.add_argument("--screens", default=",".join(DEFAULT_SCREENS),
+                        help="comma-separated WIDTHxHEIGHT@SCALE (default %(default)s)")
+    parser.add_argument("--render", action="store_true", help=argparse.SUPPRESS)  # inside one screen's process
+    args = parser.parse_args(argv)
+    if args.render:
+        return render(args.out, args.dark)
+
+    from tests.ui.xvfb import Xvfb, xvfb_missing
+
+    missing = xvfb_missing() or (None if shutil.which("import") else "ImageMagick's import is not installed")
+    if missing:
+        print(missing, file=sys.stderr)
+        return 2
+    for screen in map(Screen.parse, args.screens.split(",")):
+        with Xvfb(screen.width, screen.height) as display:
+            environ = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb",
+                       "QT_SCALE_FACTOR": f"{screen.scale:g}"}
+            command = [sys.executable, __file__, "--render", "--out", str(args.out / screen.name)]
+            subprocess.run(command + (["--dark"] if args.dark else []), env=environ, check=True)
     return 0
 
 
