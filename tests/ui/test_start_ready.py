@@ -20,7 +20,7 @@ import json, sys
 from PySide6.QtCore import QTimer
 from app.ui.startup import Startup
 
-HEAVY = %r
+HEAVY = HEAVY_NAMES
 seen = {}
 warm_up = Startup._warm_up
 
@@ -46,7 +46,7 @@ timer.timeout.connect(poll)
 timer.start(1)
 QTimer.singleShot(20_000, startup.app.quit)
 startup.app.exec()
-""" % (HEAVY,)
+""".replace("HEAVY_NAMES", repr(HEAVY))
 
 
 def test_ready_to_check_before_the_http_stack_and_the_keychain_load(tmp_path: Path) -> None:
