@@ -148,4 +148,35 @@ RULES: dict[str, str] = {
         "Rules", "The settings file {path} was written by a newer LinkFace Desk (format {version}; this version reads "
                  "up to {current}). It was left untouched and cannot be changed here: update LinkFace Desk. Only "
                  "the Sandbox profile is available."),
+    # --- the customer case (app.core.cases) ---------------------------------------------------
+    "consent:required": QT_TRANSLATE_NOOP(
+        "Rules", "Confirm the customer's consent to face recognition first (or record that the customer declined); "
+                 "nothing was sent."),
+    "consent:declined": QT_TRANSLATE_NOOP(
+        "Rules", "The customer declined face recognition: this case makes no face call. Use the alternative and "
+                 "record the decision."),
+    "consent:guardian_required": QT_TRANSLATE_NOOP(
+        "Rules", "The ID number says the customer is under {age}: a parent or guardian must be present and consent "
+                 "(PIPL art. 31)."),
+    "decision:choose_outcome": QT_TRANSLATE_NOOP("Rules", "Choose the decision."),
+    "reason:unknown_reason": QT_TRANSLATE_NOOP("Rules", "There is no reason code '{reason}'."),
+    "reason:reason_not_for_outcome": QT_TRANSLATE_NOOP("Rules", "That reason does not go with this decision."),
+    "decision:outcome_not_allowed": QT_TRANSLATE_NOOP(
+        "Rules", "After this result nothing was verified, so the customer cannot be accepted on it: choose another "
+                 "decision."),
+    "alternative:required": QT_TRANSLATE_NOOP("Rules", "Choose the other method that was used."),
+    "supervisor:four_eyes": QT_TRANSLATE_NOOP(
+        "Rules", "This result needs a second person: a supervisor enters her staff ID and a reason."),
+    "supervisor:same_as_clerk": QT_TRANSLATE_NOOP(
+        "Rules", "The supervisor must be another person: her staff ID differs from the clerk's."),
+    "supervisor:required": QT_TRANSLATE_NOOP("Rules", "Enter the supervisor's staff ID."),
+    "supervisor_reason:required": QT_TRANSLATE_NOOP("Rules", "Choose the supervisor's reason."),
+    "staff_id:required": QT_TRANSLATE_NOOP("Rules", "Enter your staff ID."),
+    "staff_id_format": QT_TRANSLATE_NOOP("Rules", "A staff ID is 1 to {limit} letters, digits, - or _."),
+    "staff_id:type": QT_TRANSLATE_NOOP("Rules", "staff_id must be text."),
+    "consent_notice:type": QT_TRANSLATE_NOOP("Rules", "consent_notice must be text."),
+    "consent_notice:length": QT_TRANSLATE_NOOP("Rules", "The consent notice is longer than {limit} characters."),
+    "policy_format": QT_TRANSLATE_NOOP(
+        "Rules", "The policy's {key} is not valid: see the README's section on the case policy."),
+    "case_not_open": QT_TRANSLATE_NOOP("Rules", "The case {case} is not open (closed, or not in this history)."),
 }

@@ -57,6 +57,7 @@ class EndpointSpec:
     sources: tuple[SourceSpec, ...]
     read: Callable[[Any, float], Reading]  # the data type's reading (interpret.read_*)
     billable: bool = True  # the server's `charge` says whether it was; False: never billed
+    face_data: bool = True  # it processes a face (a capture or a photo): consent comes first (app.core.cases)
     aliases: Mapping[str, str] = field(default_factory=dict)  # canonical response field -> allowed alias
     personal_results: Mapping[str, FieldKind] = field(default_factory=dict)  # response fields holding personal
     #                                                                          data: masked wherever kept
@@ -97,7 +98,7 @@ SPECS: dict[Endpoint, EndpointSpec] = {spec.endpoint: spec for spec in (
     EndpointSpec(
         Endpoint.TOKEN, "/v2/sdk/get_token", TokenRequest, TokenData,
         form=(FormField("detection_type", "detection_type", FieldKind.DETECTION_TYPE),), sources=(),
-        read=read_token, billable=False,  # the document's only success example says charge 2
+        read=read_token, billable=False, face_data=False,  # the document's only success example says charge 2
     ),
 )}
 assert set(SPECS) == set(Endpoint), "every endpoint is declared once"

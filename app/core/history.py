@@ -1,4 +1,5 @@
-"""The audit trail: every call the app or CLI sends, in a SQLite file, with personal data masked.
+"""The audit trail: every call the app or CLI sends, and every customer case, in a SQLite file, with
+personal data masked.
 
 Kept: time, profile, endpoint, ids, code, verdict, scores, billing, operator, returned ids,
 duration, masked name and ID number, and the error of a failed call. Never kept: the secret, the
@@ -9,6 +10,10 @@ A billable call is written *before* it is sent (``begin``: a "pending" row, bill
 completed after (``finish``), so a call whose record cannot be written is never sent, and a call
 interrupted by a crash stays visible as "no answer recorded". A write that fails after the call
 goes to the fallback journal (app.core.journal) and is merged here at the next start.
+
+A case (app.core.cases) is one customer at the counter: its consent, its calls (``calls.case_id``)
+and the clerk's decision. Retention follows the law: call rows at least 180 days (Cybersecurity Law
+art. 21), cases with their calls at least three years (PIPL art. 56's processing records).
 """
 
 from __future__ import annotations
@@ -35,8 +40,11 @@ from app.core.interpret import Reading, summarize
 from app.core.masking import mask_id_number, mask_name
 from app.core.paths import aside_path, touch_private
 
-SCHEMA_VERSION = 3
-DEFAULT_RETENTION_DAYS = 90
+SCHEMA_VERSION = 4
+MIN_CALL_RETENTION_DAYS = 180  # network logs, six months
+MIN_CASE_RETENTION_DAYS = 3 * 366  # processing records, three years whatever the leap days
+DEFAULT_RETENTION_DAYS = MIN_CALL_RETENTION_DAYS
+MAX_RETENTION_DAYS = 3650
 # Room a row needs, with margin: a row is a few KB; SQLite's WAL grows by pages.
 MIN_FREE_BYTES = 1024 * 1024
 PENDING = "pending"  # the outcome of a call that was sent and whose answer is not (yet) recorded
@@ -80,6 +88,35 @@ MIGRATIONS: dict[int, str] = {
         UPDATE calls SET billing = 'billed' WHERE billed = 1;
         ALTER TABLE calls DROP COLUMN billed;
         CREATE INDEX calls_profile_billing_at ON calls(profile, billing, at_ms);
+    """,
+    # the customer case: consent, the calls made for one customer, the clerk's decision
+    4: """
+        ALTER TABLE calls ADD COLUMN case_id TEXT;
+        CREATE INDEX calls_case_id ON calls(case_id);
+        CREATE TABLE cases (
+            id TEXT PRIMARY KEY,
+            opened_ms INTEGER NOT NULL,
+            closed_ms INTEGER,
+            source TEXT NOT NULL,
+            operator TEXT NOT NULL,
+            staff_id TEXT,
+            profile TEXT NOT NULL,
+            sandbox INTEGER NOT NULL DEFAULT 0,
+            name_masked TEXT,
+            id_masked TEXT,
+            minor INTEGER NOT NULL DEFAULT 0,
+            consent TEXT NOT NULL DEFAULT 'none',
+            consent_ms INTEGER,
+            notice_version TEXT,
+            decision TEXT,
+            reason TEXT,
+            decided_ms INTEGER,
+            supervisor TEXT,
+            supervisor_reason TEXT,
+            alternative TEXT
+        );
+        CREATE INDEX cases_opened ON cases(opened_ms);
+        CREATE INDEX cases_decision ON cases(decision, opened_ms);
     """,
 }
 
@@ -157,14 +194,89 @@ class Row:
     error: str | None  # JSON: error_summary of a failure
     sandbox: int
     billing: str  # billed, not_billed, unknown (Billing)
+    case_id: str | None  # the customer case the call was made in
 
     @property
     def at(self) -> dt.datetime:
-        return dt.datetime.fromtimestamp(self.at_ms / 1000).astimezone()
+        return _local(self.at_ms)
 
 
 COLUMNS = tuple(f.name for f in fields(Row))
 CSV_COLUMNS = tuple(c for c in COLUMNS if c not in ("id", "at_ms"))
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """One customer case, as stored (already masked); the vocabulary is app.core.cases'."""
+
+    id: str
+    opened_ms: int
+    closed_ms: int | None
+    source: str  # window or cli
+    operator: str  # the OS account
+    staff_id: str | None  # the teller number
+    profile: str
+    sandbox: int
+    name_masked: str | None
+    id_masked: str | None
+    minor: int
+    consent: str  # Consent
+    consent_ms: int | None
+    notice_version: str | None
+    decision: str | None  # Outcome; None while the case is open
+    reason: str | None
+    decided_ms: int | None
+    supervisor: str | None
+    supervisor_reason: str | None
+    alternative: str | None
+
+    @property
+    def opened(self) -> dt.datetime:
+        return _local(self.opened_ms)
+
+
+CASE_COLUMNS = tuple(f.name for f in fields(CaseRow))
+_TIME_COLUMNS = ("opened_ms", "closed_ms", "consent_ms", "decided_ms")
+CASE_CSV_COLUMNS = ("case_id", "opened", "closed", *(c for c in CASE_COLUMNS[3:] if c not in _TIME_COLUMNS),
+                    "consent_at", "decided_at", "calls", "billed_calls")
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    """What the Cases view and `linkface-desk history cases` can ask for; None means any."""
+
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    decision: str | None = None
+    reason: str | None = None
+    operator: str | None = None  # the OS account or the staff ID
+    supervisor: str | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.since is not None:
+            clauses.append("opened_ms >= ?")
+            params.append(_ms(self.since))
+        if self.until is not None:
+            clauses.append("opened_ms < ?")
+            params.append(_ms(self.until))
+        for column, value in (("decision", self.decision), ("reason", self.reason), ("supervisor", self.supervisor)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.operator:
+            clauses.append("(operator = ? OR staff_id = ?)")
+            params += [self.operator, self.operator]
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _ms(moment: dt.datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _local(ms: int) -> dt.datetime:
+    return dt.datetime.fromtimestamp(ms / 1000).astimezone()
 
 
 @dataclass(frozen=True)
@@ -306,7 +418,8 @@ class History:
         if free < MIN_FREE_BYTES:
             raise history_write_error(self.path, OSError(errno.ENOSPC, "disk full"))
 
-    def begin(self, profile: str, request: Request, sequence_id: str, sandbox: bool = False) -> int:
+    def begin(self, profile: str, request: Request, sequence_id: str, sandbox: bool = False,
+              case_id: str | None = None) -> int:
         """Write the row of a call about to be sent: outcome pending, billing unknown (not billed for a call
         that never is). Raises HistoryError when it cannot be written: then the call must not be sent."""
         self.check_room()
@@ -314,6 +427,7 @@ class History:
         return self.add({
             "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
             "outcome": PENDING, "billing": billing.value, **_person(request), "sandbox": int(sandbox),
+            "case_id": case_id,
         })
 
     def finish(self, row_id: int, values: dict[str, Any]) -> None:
@@ -402,28 +516,115 @@ class History:
 
     @property
     def retention_days(self) -> int:
-        """Rows older than this are deleted when the app starts; kept in the file it governs."""
+        """Call rows older than this are deleted when the app starts; kept in the file it governs. Never
+        less than the law's minimum, whatever an older version of the app stored."""
         with self._lock:
             row = self._db.execute("SELECT value FROM meta WHERE key = 'retention_days'").fetchone()
-        return int(row[0]) if row else DEFAULT_RETENTION_DAYS
+        return max(int(row[0]), MIN_CALL_RETENTION_DAYS) if row else DEFAULT_RETENTION_DAYS
 
-    def set_retention_days(self, days: int) -> None:
-        if not 1 <= days <= 3650:
-            raise InputRejected("retention_days", "range", low=1, high=3650)
+    def set_retention_days(self, days: int, floor: int = MIN_CALL_RETENTION_DAYS) -> None:
+        """``floor``: the policy's minimum, never below the law's."""
+        low = max(floor, MIN_CALL_RETENTION_DAYS)
+        if not low <= days <= MAX_RETENTION_DAYS:
+            raise InputRejected("retention_days", "range", low=low, high=MAX_RETENTION_DAYS)
         with self._transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('retention_days', ?)", [str(days)])
 
-    def purge_older_than(self, days: int = DEFAULT_RETENTION_DAYS) -> int:
-        cutoff = self._now() - dt.timedelta(days=days)
+    def purge_older_than(self, days: int = DEFAULT_RETENTION_DAYS, case_days: int = MIN_CASE_RETENTION_DAYS) -> int:
+        """Delete call rows older than ``days`` unless a younger case holds them, and cases (with their
+        calls) older than ``case_days``; neither below the law's minimum. Returns the call rows deleted."""
+        now = self._now()
+        calls_cutoff = _ms(now - dt.timedelta(days=max(days, MIN_CALL_RETENTION_DAYS)))
+        cases_cutoff = _ms(now - dt.timedelta(days=max(case_days, MIN_CASE_RETENTION_DAYS)))
         with self._transaction() as db:
-            return db.execute("DELETE FROM calls WHERE at_ms < ?", [int(cutoff.timestamp() * 1000)]).rowcount
+            old_cases = "SELECT id FROM cases WHERE opened_ms < ?"
+            deleted = db.execute(f"DELETE FROM calls WHERE case_id IN ({old_cases})", [cases_cutoff]).rowcount
+            db.execute("DELETE FROM cases WHERE opened_ms < ?", [cases_cutoff])
+            deleted += db.execute(
+                "DELETE FROM calls WHERE at_ms < ? AND (case_id IS NULL OR case_id NOT IN (SELECT id FROM cases))",
+                [calls_cutoff]).rowcount
+        return deleted
 
     def delete_all(self) -> int:
         with self._transaction() as db:
             deleted = db.execute("DELETE FROM calls").rowcount
+            db.execute("DELETE FROM cases")
         with self._lock:
             self._db.execute("VACUUM")
         return deleted
+
+    # --- cases -----------------------------------------------------------------------------------
+
+    def open_case(self, case_id: str, profile: str, source: str, staff_id: str | None = None,
+                  sandbox: bool = False) -> None:
+        """Record a case as it opens (before its first call or its consent is recorded)."""
+        self.check_room()
+        self._write("INSERT INTO cases (id, opened_ms, source, operator, staff_id, profile, sandbox) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [case_id, _ms(self._now()), source, os_account(), staff_id, profile, int(sandbox)])
+
+    def update_case(self, case_id: str, **values: Any) -> None:
+        """Set some of a case's columns (consent, the masked customer, the decision); refuses an unknown
+        case or a closed one, so a record, once closed, is not changed."""
+        unknown = set(values) - set(CASE_COLUMNS[2:])
+        if unknown:
+            raise ValueError(f"not case columns: {sorted(unknown)}")
+        changes = ", ".join(f"{column} = ?" for column in values)
+        if self._write(f"UPDATE cases SET {changes} WHERE id = ? AND closed_ms IS NULL",
+                       [*values.values(), case_id]) != 1:
+            raise InputRejected("case", "case_not_open", case=case_id)
+
+    def now_ms(self) -> int:
+        return _ms(self._now())
+
+    def close_case(self, case_id: str) -> None:
+        """Close a case; without a decision it is recorded as no_decision, never lost. Closing twice is fine."""
+        self._write("UPDATE cases SET closed_ms = ?, decision = COALESCE(decision, 'no_decision') "
+                    "WHERE id = ? AND closed_ms IS NULL", [_ms(self._now()), case_id])
+
+    def close_open_cases(self, source: str, before_ms: int) -> int:
+        """Close the cases of ``source`` left open by a process that ended (a crash, a power cut) before
+        ``before_ms``: recorded as no decision. Returns how many."""
+        return self._write("UPDATE cases SET closed_ms = ?, decision = COALESCE(decision, 'no_decision') "
+                           "WHERE closed_ms IS NULL AND source = ? AND opened_ms < ?",
+                           [_ms(self._now()), source, before_ms])
+
+    def case(self, case_id: str) -> CaseRow | None:
+        with self._lock:
+            row = self._db.execute(f"SELECT {', '.join(CASE_COLUMNS)} FROM cases WHERE id = ?", [case_id]).fetchone()
+        return CaseRow(*row) if row else None
+
+    def cases(self, where: CaseFilter = CaseFilter(), limit: int = 100, offset: int = 0) -> list[CaseRow]:
+        clause, params = where.where()
+        sql = (f"SELECT {', '.join(CASE_COLUMNS)} FROM cases{clause} ORDER BY opened_ms DESC, id DESC "
+               "LIMIT ? OFFSET ?")
+        with self._lock:
+            rows = self._db.execute(sql, [*params, limit, offset]).fetchall()
+        return [CaseRow(*row) for row in rows]
+
+    def count_cases(self, where: CaseFilter = CaseFilter()) -> int:
+        clause, params = where.where()
+        with self._lock:
+            return int(self._db.execute(f"SELECT COUNT(*) FROM cases{clause}", params).fetchone()[0])
+
+    def case_calls(self, case_id: str) -> list[Row]:
+        """The calls made in a case, oldest first."""
+        with self._lock:
+            rows = self._db.execute(f"SELECT {', '.join(COLUMNS)} FROM calls WHERE case_id = ? ORDER BY at_ms, id",
+                                    [case_id]).fetchall()
+        return [Row(*row) for row in rows]
+
+    def export_cases_csv(self, path: Path, where: CaseFilter = CaseFilter(), page: int = 1000) -> int:
+        """The filtered cases as UTF-8 with BOM, formula-safe (``csv_cell``); returns the case count."""
+        written = 0
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(CASE_CSV_COLUMNS)
+            while rows := self.cases(where, limit=page, offset=written):
+                for case in rows:
+                    writer.writerow(csv_row(*case_record(case, self.case_calls(case.id), flat=True).values()))
+                written += len(rows)
+        return written
 
 
 def _insert_statement(values: dict[str, Any]) -> tuple[str, list[Any]]:
@@ -465,6 +666,27 @@ def failure_values(profile: str, request: Request, error: LinkFaceError, sequenc
         "billing": error.billing.value, "duration_ms": round(duration_s * 1000), **_person(request),
         "error": json.dumps(summary, ensure_ascii=False), "sandbox": int(sandbox),
     }
+
+
+def _iso(ms: int | None) -> str | None:
+    return None if ms is None else _local(ms).isoformat(timespec="seconds")
+
+
+def case_record(case: CaseRow, calls: list[Row], flat: bool = False) -> dict[str, Any]:
+    """A case as the CLI's JSON and the CSV export show it: times in ISO 8601, its calls listed (or, with
+    ``flat``, counted), in CASE_CSV_COLUMNS' order."""
+    record: dict[str, Any] = {"case_id": case.id, "opened": _iso(case.opened_ms), "closed": _iso(case.closed_ms)}
+    record.update({c: getattr(case, c) for c in CASE_COLUMNS[3:] if c not in _TIME_COLUMNS})
+    record.update({"consent_at": _iso(case.consent_ms), "decided_at": _iso(case.decided_ms)})
+    billed = sum(1 for call in calls if call.billing == Billing.BILLED.value)
+    if flat:
+        record.update({"calls": len(calls), "billed_calls": billed})
+    else:
+        record["calls"] = [{"at": call.at.isoformat(timespec="seconds"), "endpoint": call.endpoint,
+                            "sequence_id": call.sequence_id, "request_id": call.request_id, "code": call.code,
+                            "verdict": call.verdict, "billing": call.billing} for call in calls]
+        record["billed_calls"] = billed
+    return record
 
 
 # OWASP's rule for CSV injection: a cell that a spreadsheet would read as a formula gets a leading quote.

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any, Generic, NoReturn, TypeVar
 from urllib.parse import urlsplit
 
+from app.core.cases import Policy, check_staff_id, policy_from_json, policy_to_json
 from app.core.contract import DEFAULT_BASE_URL, DETECTION_TYPES
 from app.core.errors import InputRejected
 from app.core.interpret import DEFAULT_FACE_THRESHOLD
@@ -37,7 +38,8 @@ from app.core.validation import check_base_url
 SANDBOX_PROFILE_NAME = "Sandbox"
 SANDBOX_BASE_URL = "sandbox:"  # a marker: the layer above starts an in-process sandbox for it
 SETTINGS_FILE_NAME = "settings.json"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
+NOTICE_MAX_CHARS = 4000
 PROXY_SYSTEM, PROXY_NONE = "system", "none"
 _DETECTION_TYPE = re.compile(r"[a-z][a-z0-9_]{0,63}")
 
@@ -288,8 +290,44 @@ def _v1_to_v2(document: dict[str, Any]) -> dict[str, Any]:
     return {**document, "version": 2}
 
 
+def _v2_to_v3(document: dict[str, Any]) -> dict[str, Any]:
+    """v3 added the clerk's staff ID, the consent notice and the case policy (defaults: none, the
+    catalogue's notice, app.core.cases.Policy())."""
+    return {**document, "version": 3}
+
+
 # Each entry upgrades a document from version N-1 to N; never change one that has shipped.
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {2: _v1_to_v2}
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {2: _v1_to_v2, 3: _v2_to_v3}
+
+
+@dataclass(frozen=True)
+class CounterSettings:
+    """What the counter's cases need besides the profiles: who the clerk is (her staff ID, the teller number, set once
+    per OS user), the consent notice shown to customers ("" = the catalogue's default, in the window's
+    language) and the bank's case policy."""
+
+    staff_id: str = ""
+    consent_notice: str = ""
+    policy: Policy = dataclasses.field(default_factory=Policy)
+
+    def __post_init__(self) -> None:
+        if self.staff_id:
+            check_staff_id(self.staff_id)
+        if not isinstance(self.consent_notice, str) or len(self.consent_notice) > NOTICE_MAX_CHARS:
+            _reject("consent_notice", "length", limit=NOTICE_MAX_CHARS)
+
+    @classmethod
+    def from_json(cls, document: dict[str, Any]) -> CounterSettings:
+        staff_id, notice = document.get("staff_id", ""), document.get("consent_notice", "")
+        if not isinstance(staff_id, str):
+            _reject("staff_id", "type")
+        if not isinstance(notice, str):
+            _reject("consent_notice", "type")
+        return cls(staff_id, notice, policy_from_json(document.get("policy", {})))
+
+    def to_json(self) -> dict[str, object]:
+        return {"staff_id": self.staff_id, "consent_notice": self.consent_notice,
+                "policy": policy_to_json(self.policy)}
 
 
 @dataclass(frozen=True)
@@ -322,7 +360,7 @@ def write_private(path: Path, data: bytes) -> None:
         raise
 
 
-def _parse(document: object) -> tuple[list[Profile], str]:
+def _parse(document: object) -> tuple[list[Profile], str, CounterSettings]:
     if not isinstance(document, dict) or not isinstance(document.get("profiles"), list) \
             or not isinstance(document.get("last_profile", SANDBOX_PROFILE_NAME), str):
         _reject("settings", "structure")
@@ -332,7 +370,7 @@ def _parse(document: object) -> tuple[list[Profile], str]:
         if profile.is_sandbox or any(p.name.casefold() == profile.name.casefold() for p in profiles):
             _reject("name", "duplicate", "in_file", profile=profile.name)
         profiles.append(profile)
-    return profiles, document.get("last_profile", SANDBOX_PROFILE_NAME)
+    return profiles, document.get("last_profile", SANDBOX_PROFILE_NAME), CounterSettings.from_json(document)
 
 
 class ProfileStore:
@@ -347,6 +385,7 @@ class ProfileStore:
         self.issues: list[SettingsIssue] = []
         self._profiles: list[Profile] = []
         self._selected = SANDBOX_PROFILE_NAME
+        self._counter = CounterSettings()
         self._refusal: InputRejected | None = None
         self._load()
 
@@ -374,7 +413,7 @@ class ProfileStore:
                 return
             for step in range(version + 1, FORMAT_VERSION + 1):
                 document = UPGRADES[step](document)
-            self._profiles, selected = _parse(document)
+            self._profiles, selected, self._counter = _parse(document)
         except (ValueError, InputRejected) as exc:  # bad UTF-8 or JSON, or content that does not check
             self._set_aside(str(exc), exc if isinstance(exc, InputRejected) else None)
             return
@@ -395,21 +434,37 @@ class ProfileStore:
         self.issues.append(SettingsIssue("newer_version", params))
         self._refusal = InputRejected("settings", "newer_version", "", **params)
 
-    def _save(self, profiles: list[Profile] | None = None, selected: str | None = None) -> None:
-        """Write the file with these profiles and selection, and only then keep them (a failed write
-        changes nothing, on disk or in memory)."""
+    def _save(self, profiles: list[Profile] | None = None, selected: str | None = None,
+              counter: CounterSettings | None = None) -> None:
+        """Write the file with these profiles, selection and counter settings, and only then keep them (a
+        failed write changes nothing, on disk or in memory)."""
         self._check_writable()
         profiles = self._profiles if profiles is None else profiles
         selected = self._selected if selected is None else selected
+        counter = self._counter if counter is None else counter
         document = {"version": FORMAT_VERSION, "last_profile": selected,
-                    "profiles": [p.to_json() for p in profiles]}
+                    "profiles": [p.to_json() for p in profiles], **counter.to_json()}
         try:
             write_private(self.path, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise InputRejected("settings", "settings_not_writable", path=str(self.path),
                                 reason=reason.lower()) from None
-        self._profiles, self._selected = list(profiles), selected
+        self._profiles, self._selected, self._counter = list(profiles), selected, counter
+
+    # --- the counter's settings -------------------------------------------------------------------
+
+    @property
+    def counter(self) -> CounterSettings:
+        return self._counter
+
+    def set_counter(self, **changes: Any) -> CounterSettings:
+        """Change the staff ID, the consent notice or the policy (checked) and save."""
+        if changes.get("staff_id"):
+            changes["staff_id"] = check_staff_id(changes["staff_id"])
+        counter = dataclasses.replace(self._counter, **changes)
+        self._save(counter=counter)
+        return counter
 
     # --- the profiles ---------------------------------------------------------------------------
 

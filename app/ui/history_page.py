@@ -56,7 +56,16 @@ from app.catalogue.tasks import task_name
 from app.catalogue.words import history_problem, transport_name
 from app.core.contract import Endpoint
 from app.core.errors import Billing
-from app.core.history import DEFAULT_RETENTION_DAYS, PENDING, Filter, History, HistoryError, Row
+from app.core.history import (
+    DEFAULT_RETENTION_DAYS,
+    MAX_RETENTION_DAYS,
+    MIN_CALL_RETENTION_DAYS,
+    PENDING,
+    Filter,
+    History,
+    HistoryError,
+    Row,
+)
 from app.core.interpret import Verdict
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.widgets.clipboard import ClipboardKeeper
@@ -201,12 +210,16 @@ class HistoryPage(Retranslating, QWidget):
         self.apply = QPushButton(self)
         self.apply.setDefault(True)
         self.apply.clicked.connect(self.refresh)
+        # Each choice has a label pointing at it: Linux Qt names a combo box after its value otherwise.
+        self.filter_labels = {combo: QLabel(self) for combo in (self.endpoint, self.verdict, self.profile, self.billed)}
+        for combo, label in self.filter_labels.items():
+            label.setBuddy(combo)
         when_and_what, who_and_which = QHBoxLayout(), QHBoxLayout()  # two rows: English words do not fit one
         widget: QWidget
-        for widget in (self.use_dates, self.since, self.until, self.endpoint, self.verdict):
+        for widget in (self.use_dates, self.since, self.until, *self._labelled(self.endpoint, self.verdict)):
             when_and_what.addWidget(widget)
         when_and_what.addStretch(1)
-        for widget in (self.profile, self.billed):
+        for widget in self._labelled(self.profile, self.billed):
             who_and_which.addWidget(widget)
         who_and_which.addWidget(self.search, 1)
         who_and_which.addWidget(self.apply)
@@ -243,10 +256,11 @@ class HistoryPage(Retranslating, QWidget):
         self.export_diagnostics.clicked.connect(lambda: self.write_diagnostics())
         self.retention_label = QLabel(self)
         self.retention = QSpinBox(self)
-        self.retention.setRange(1, 3650)
+        self.retention.setRange(MIN_CALL_RETENTION_DAYS, MAX_RETENTION_DAYS)  # the law's minimum
         self.retention.setValue(DEFAULT_RETENTION_DAYS)
         self._saved_retention = DEFAULT_RETENTION_DAYS  # as last read from or written to the file
         self.retention.editingFinished.connect(self._save_retention)
+        self.retention_label.setBuddy(self.retention)
         pager = QHBoxLayout()
         pager.addWidget(self.count_label, 1)
         buttons: tuple[QWidget, ...] = (self.move_aside, self.previous, self.next, self.export, self.export_diagnostics,
@@ -260,6 +274,9 @@ class HistoryPage(Retranslating, QWidget):
         self.sequence_id = CopyField(clipboard, self.details)
         self.liveness_id = CopyField(clipboard, self.details)
         self.image_id = CopyField(clipboard, self.details)
+        for copy_field, key in ((self.request_id, "request_id"), (self.sequence_id, "sequence_id"),
+                                (self.liveness_id, "liveness_encrypt_data_id"), (self.image_id, "image_id")):
+            copy_field.set_name(key)
         self.operator = QLabel(self.details)
         self.raw = QPlainTextEdit(self.details)
         self.raw.setReadOnly(True)
@@ -283,8 +300,17 @@ class HistoryPage(Retranslating, QWidget):
         layout.addLayout(pager)
         self.setTabOrder(self.search, self.apply)
 
+    def _labelled(self, *combos: QComboBox) -> list[QWidget]:
+        return [widget for combo in combos for widget in (self.filter_labels[combo], combo)]
+
     def retranslate(self) -> None:
         self.use_dates.setText(self.tr("Dates"))
+        self.since.setAccessibleName(self.tr("From"))
+        self.until.setAccessibleName(self.tr("To"))
+        for label, text in zip(self.filter_labels.values(), ("Task", "Outcome", "Profile", "Billed"), strict=True):
+            label.setText(_t(text))  # the columns' names (COLUMNS)
+        self.search.setAccessibleName(self.tr("Search"))
+        self.table.setAccessibleName(self.tr("Recorded calls"))
         self.search.setPlaceholderText(self.tr("request_id, sequence_id or ID number"))
         self.apply.setText(self.tr("Search"))
         self.previous.setText(self.tr("Previous"))

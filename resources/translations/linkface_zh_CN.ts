@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Banner</name>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1。%2</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Starting… try again in a moment.</source>
@@ -472,6 +479,10 @@
         <source>Copy</source>
         <translation>复制</translation>
     </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>复制 %1</translation>
+    </message>
 </context>
 <context>
     <name>Details</name>
@@ -785,6 +796,18 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Recorded calls</source>
+        <translation>调用记录</translation>
+    </message>
+    <message>
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
@@ -1011,6 +1034,10 @@
     <message>
         <source>Next customer</source>
         <translation>下一位客户</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>业务</translation>
     </message>
     <message>
         <source>The app could not start: %1</source>
@@ -1619,9 +1646,89 @@
         <source>The settings file {path} was written by a newer LinkFace Desk (format {version}; this version reads up to {current}). It was left untouched and cannot be changed here: update LinkFace Desk. Only the Sandbox profile is available.</source>
         <translation>设置文件 {path} 由更新版本的 LinkFace Desk 写入（格式 {version}，本版本最高支持 {current}）。文件未作改动，此处无法修改：请升级 LinkFace Desk。目前仅可使用沙箱配置。</translation>
     </message>
+    <message>
+        <source>Confirm the customer&apos;s consent to face recognition first (or record that the customer declined); nothing was sent.</source>
+        <translation>请先确认客户同意人脸识别（或记录客户拒绝）；未发送任何请求。</translation>
+    </message>
+    <message>
+        <source>The customer declined face recognition: this case makes no face call. Use the alternative and record the decision.</source>
+        <translation>客户拒绝人脸识别：本业务不进行人脸核验。请改用其他方式，并记录处理结果。</translation>
+    </message>
+    <message>
+        <source>The ID number says the customer is under {age}: a parent or guardian must be present and consent (PIPL art. 31).</source>
+        <translation>身份证号显示客户未满 {age} 周岁：须由父母或其他监护人在场并同意（《个人信息保护法》第三十一条）。</translation>
+    </message>
+    <message>
+        <source>Choose the decision.</source>
+        <translation>请选择处理结果。</translation>
+    </message>
+    <message>
+        <source>There is no reason code &apos;{reason}&apos;.</source>
+        <translation>没有原因代码“{reason}”。</translation>
+    </message>
+    <message>
+        <source>That reason does not go with this decision.</source>
+        <translation>该原因与所选处理结果不符。</translation>
+    </message>
+    <message>
+        <source>After this result nothing was verified, so the customer cannot be accepted on it: choose another decision.</source>
+        <translation>此结果未能核实客户身份，不能据此通过：请选择其他处理结果。</translation>
+    </message>
+    <message>
+        <source>Choose the other method that was used.</source>
+        <translation>请选择所采用的其他核验方式。</translation>
+    </message>
+    <message>
+        <source>This result needs a second person: a supervisor enters her staff ID and a reason.</source>
+        <translation>此结果须经第二人复核：请主管输入其柜员号并选择原因。</translation>
+    </message>
+    <message>
+        <source>The supervisor must be another person: her staff ID differs from the clerk&apos;s.</source>
+        <translation>复核主管须为另一人：其柜员号不能与经办柜员相同。</translation>
+    </message>
+    <message>
+        <source>Enter the supervisor&apos;s staff ID.</source>
+        <translation>请输入主管的柜员号。</translation>
+    </message>
+    <message>
+        <source>Choose the supervisor&apos;s reason.</source>
+        <translation>请选择主管的复核原因。</translation>
+    </message>
+    <message>
+        <source>Enter your staff ID.</source>
+        <translation>请输入您的柜员号。</translation>
+    </message>
+    <message>
+        <source>A staff ID is 1 to {limit} letters, digits, - or _.</source>
+        <translation>柜员号为 1 至 {limit} 个字母、数字、- 或 _。</translation>
+    </message>
+    <message>
+        <source>staff_id must be text.</source>
+        <translation>staff_id 必须是文本。</translation>
+    </message>
+    <message>
+        <source>consent_notice must be text.</source>
+        <translation>consent_notice 必须是文本。</translation>
+    </message>
+    <message>
+        <source>The consent notice is longer than {limit} characters.</source>
+        <translation>告知书超过 {limit} 个字符。</translation>
+    </message>
+    <message>
+        <source>The policy&apos;s {key} is not valid: see the README&apos;s section on the case policy.</source>
+        <translation>策略中的 {key} 无效：请参阅 README 中关于业务策略的说明。</translation>
+    </message>
+    <message>
+        <source>The case {case} is not open (closed, or not in this history).</source>
+        <translation>业务 {case} 未处于办理中（已结束，或不在本记录中）。</translation>
+    </message>
 </context>
 <context>
     <name>Scale</name>
+    <message>
+        <source>Certificate score</source>
+        <translation>证照比对分数</translation>
+    </message>
     <message>
         <source>Certificate score: different below 40, uncertain 40 to 45, same from 45</source>
         <translation>证照比对分数：低于 40 为不同人，40–45 为不确定，45 及以上为同一人</translation>
@@ -1633,6 +1740,10 @@
     <message>
         <source>match</source>
         <translation>匹配</translation>
+    </message>
+    <message>
+        <source>Face score</source>
+        <translation>人脸分数</translation>
     </message>
     <message>
         <source>Face score, and how often a stranger scores that high (false accepts)</source>
@@ -1649,6 +1760,10 @@
     <message>
         <source>attack</source>
         <translation>攻击</translation>
+    </message>
+    <message>
+        <source>Attack risk</source>
+        <translation>攻击风险</translation>
     </message>
     <message>
         <source>Hack score: above 0.98 is an attack (photo, screen or mask); 0.9 to 1 is drawn larger</source>

@@ -133,16 +133,19 @@ def test_csv_opens_with_columns_and_chinese(tmp_path: Path, history: History) ->
 
 
 def test_retention_and_delete_all(history: History, clock: Clock) -> None:
-    clock.now -= dt.timedelta(days=91)
+    clock.now -= dt.timedelta(days=181)
     history.record_result("A", REQUEST, id_result(rid="old"), 0.7)
-    clock.now += dt.timedelta(days=91)
+    clock.now += dt.timedelta(days=181)
     history.record_result("A", REQUEST, id_result(rid="new"), 0.7)
-    assert history.retention_days == 90
-    history.set_retention_days(30)
-    assert history.retention_days == 30
-    with pytest.raises(InputRejected):
-        history.set_retention_days(0)
-    assert history.purge_older_than(90) == 1
+    assert history.retention_days == 180  # the Cybersecurity Law's six months
+    history.set_retention_days(400)
+    assert history.retention_days == 400
+    for too_short in (0, 179):
+        with pytest.raises(InputRejected):
+            history.set_retention_days(too_short)
+    with pytest.raises(InputRejected):  # a policy may ask for more than the law
+        history.set_retention_days(200, floor=365)
+    assert history.purge_older_than(90) == 1  # 90 asked: the law's 180 applies
     assert [r.request_id for r in history.query()] == ["new"]
     assert history.delete_all() == 1
     assert history.count() == 0

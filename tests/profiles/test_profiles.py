@@ -232,7 +232,7 @@ def test_v1_is_upgraded_after_a_backup(isolated: Path) -> None:
     if sys.platform != "win32":
         assert stat.S_IMODE(issue.kept_at.stat().st_mode) == 0o600
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["version"] == 2 and document["profiles"][0]["record_history"] is True
+    assert document["version"] == 3 and document["profiles"][0]["record_history"] is True
     assert open_store().issues == []  # upgraded once
 
 

@@ -125,10 +125,11 @@ def test_delete_all_asks_first(qtbot: Any, page: HistoryPage, history: History,
 
 
 def test_retention_setting_is_saved(qtbot: Any, page: HistoryPage, history: History) -> None:
-    page.retention.setValue(30)
+    assert page.retention.minimum() == 180  # call records: at least six months (Cybersecurity Law art. 21)
+    page.retention.setValue(400)
     with qtbot.waitSignal(page.changed):
         page.retention.editingFinished.emit()
-    assert history.retention_days == 30
+    assert history.retention_days == 400
 
 
 # --- in the window: what the clerk did is what support finds ----------------------------------------
