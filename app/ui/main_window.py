@@ -211,8 +211,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.statusBar().showMessage(self.tr("Now working on profile %1.").replace("%1", name), STATUS_MESSAGE_MS)
 
     def _show_profile(self) -> None:
+        """A profile is now in use: its mark and counters, and before the first call fails on it, whether it has
+        a secret to sign with."""
+        from app.ui.pages.shared import say_if_no_secret
+
         self.top_bar.show_profile(self.on_sandbox)
         self._retranslate_profile()
+        say_if_no_secret(self.context, self.profile_name(), self, self.statusBar().showMessage)
 
     def _retranslate_profile(self) -> None:
         """The profile in the status line and the title, with SANDBOX on the sandbox."""
@@ -237,6 +242,8 @@ class MainWindow(Retranslating, QMainWindow):
         page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         page.busy_changed.connect(self._call_ended)
         page.next_requested.connect(self.next_customer)
+        # a non-sandbox profile whose answers carry SANDBOX- ids is talking to a sandbox: say so
+        page.result.answered_by_sandbox.connect(lambda: self.top_bar.sandbox_mark.setVisible(True))
         self._install(index, page)
 
     def _install(self, index: int, page: QWidget) -> None:
