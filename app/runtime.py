@@ -12,6 +12,7 @@ logged or shown; and a record that cannot be completed afterwards goes to the fa
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import os
 import threading
 import time
@@ -20,12 +21,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from app.core import paths
+from app.core.cases import Consent, Decision, Policy, is_minor, new_case_id, notice_version
 from app.core.connection import Connection, Progress, ProxyMode
 from app.core.contract import CallResult, FieldKind, Request
 from app.core.endpoints import person_values, read, spec
 from app.core.errors import ApiError, InputRejected, LinkFaceError, ProtocolError, RecordState
-from app.core.history import BilledCounts, History, HistoryError, failure_values, os_account, result_values
-from app.core.interpret import Checked
+from app.core.history import (
+    BilledCounts,
+    CaseRow,
+    History,
+    HistoryError,
+    failure_values,
+    os_account,
+    person_columns,
+    result_values,
+)
+from app.core.interpret import Checked, Verdict
 from app.core.journal import Journal
 from app.core.logs import Redactor, logger, setup_logging
 from app.core.profiles import PROXY_NONE, PROXY_SYSTEM, Profile, ProfileStore
@@ -172,23 +183,26 @@ class Runtime:
 
     def run(
         self, profile: Profile | str, request: Request, progress: Progress | None = None,
-        sequence_id: str | None = None,
+        sequence_id: str | None = None, case_id: str | None = None,
     ) -> Checked:
         """Send one call on a profile, read its result once, record it in history and the log; raises
         LinkFaceError subclasses.
 
         Input rejected locally is not recorded: nothing was sent. A billable call whose history row
         cannot be written is refused (HistoryError) before anything is sent. ``record`` on the answer
-        (or the error) says where its record went.
+        (or the error) says where its record went. In a case (``case_id``) a face call needs the case's
+        consent first (a guardian's for a minor) and is recorded as one of the case's calls.
         """
         if isinstance(profile, str):
             profile = self.profiles.get(profile)
+        if case_id is not None:
+            self._enter_case(case_id, request)
         for kind, value in person_values(request).items():  # scrubbed from whatever is kept or logged
             self.redactor.add_name(value) if kind is FieldKind.NAME else self.redactor.add_id_number(value)
         sequence_id = sequence_id or new_sequence_id()
         started = time.monotonic()
         endpoint = request.endpoint.value
-        recording = _Recording(self, profile)
+        recording = _Recording(self, profile, case_id)
         try:
             with self.client_for(profile) as client:
                 result = client.call(request, sequence_id=sequence_id, progress=progress, before_send=recording.begin)
@@ -200,14 +214,95 @@ class Runtime:
             logger().warning("call %s on %r failed (sequence_id %s): %s", endpoint, profile.name, sequence_id, error)
             sequence_id = getattr(error, "sequence_id", "") or sequence_id
             error.record = recording.finish(failure_values(
-                profile.name, request, error, sequence_id, time.monotonic() - started, profile.is_sandbox))
+                profile.name, request, error, sequence_id, time.monotonic() - started, profile.is_sandbox)
+                | {"case_id": case_id})
             raise
         result = _scrub_result(result, self.redactor)
         reading = read(result, profile.face_threshold)
         logger().info("call %s on %r: %s, request_id %s, billed %s, %.0f ms", endpoint, profile.name,
                       reading.verdict.value, result.request_id, result.billed, result.duration_s * 1000)
-        record = recording.finish(result_values(profile.name, request, result, reading, profile.is_sandbox))
+        record = recording.finish(result_values(profile.name, request, result, reading, profile.is_sandbox)
+                                  | {"case_id": case_id})
         return Checked(result, reading, record)
+
+    # --- cases -----------------------------------------------------------------------------------
+
+    @property
+    def policy(self) -> Policy:
+        return self.profiles.counter.policy
+
+    def _case_history(self) -> History:
+        if self.history is None:
+            raise self.history_problem or HistoryError("other", None, "history not opened")
+        return self.history
+
+    def _open(self, case_id: str) -> CaseRow:
+        case = self._case_history().case(case_id)
+        if case is None or case.closed_ms is not None:
+            raise InputRejected("case", "case_not_open", case=case_id)
+        return case
+
+    def open_case(self, profile: Profile | str, source: str = "window", consent: Consent | None = None,
+                  notice: str = "", id_number: str | None = None) -> str:
+        """A new customer: the case is recorded at once, so it is never lost (closed without a decision, it
+        says so); with ``consent``, checked first (nothing is written if it is refused). Returns its id."""
+        if isinstance(profile, str):
+            profile = self.profiles.get(profile)
+        if consent is not None and consent is not Consent.DECLINED:
+            self.policy.check_consent(consent, _minor(id_number))
+        case_id = new_case_id(dt.datetime.now())
+        self._case_history().open_case(case_id, profile.name, source, self.profiles.counter.staff_id or None,
+                                       profile.is_sandbox)
+        if consent is not None:
+            self.record_consent(case_id, consent, notice, id_number)
+        return case_id
+
+    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None) -> bool:
+        """Record how the customer consented (or declined) before any face call; ``notice`` is the exact text
+        shown. A minor (from ``id_number``, today) needs a guardian's consent. Returns whether she is a minor."""
+        self._open(case_id)
+        minor = _minor(id_number)
+        if consent is not Consent.DECLINED:
+            self.policy.check_consent(consent, minor)
+        history = self._case_history()
+        history.update_case(case_id, consent=consent.value, consent_ms=history.now_ms(), minor=int(minor),
+                            notice_version=notice_version(notice) if notice else None)
+        logger().info("case %s: consent %s%s", case_id, consent.value, " (a minor)" if minor else "")
+        return minor
+
+    def discard_case(self, case_id: str) -> None:
+        """Forget a case that made no call and has no decision (its only call was refused before sending)."""
+        self._case_history().discard_case(case_id)
+
+    def _enter_case(self, case_id: str, request: Request) -> None:
+        """Before a call of the case: its consent allows it (refused otherwise, nothing sent), and the case
+        learns its customer (masked) from the first call that names one."""
+        case = self._open(case_id)
+        person = person_values(request)
+        if spec(request.endpoint).face_data:
+            minor = bool(case.minor) or _minor(person.get(FieldKind.ID_NUMBER))
+            self.policy.check_consent(Consent(case.consent), minor)
+        if case.id_masked is None and person:
+            self._case_history().update_case(
+                case_id, **{column: value for column, value in person_columns(request).items() if value})
+
+    def decide(self, case_id: str, decision: Decision) -> Decision:
+        """Record the clerk's decision, checked against the policy for the case's last verdict (a second
+        person's staff ID where it asks for one). Returns the decision as recorded."""
+        case = self._open(case_id)
+        history = self._case_history()
+        verdicts = [call.verdict for call in history.case_calls(case_id) if call.verdict]
+        checked = self.policy.check_decision(decision, Verdict(verdicts[-1]) if verdicts else None, case.staff_id)
+        history.update_case(case_id, decision=checked.outcome.value, reason=checked.reason,
+                            decided_ms=history.now_ms(), supervisor=checked.supervisor,
+                            supervisor_reason=checked.supervisor_reason, alternative=checked.alternative)
+        logger().info("case %s: decision %s (%s)%s", case_id, checked.outcome.value, checked.reason,
+                      f", approved by {checked.supervisor}" if checked.supervisor else "")
+        return checked
+
+    def close_case(self, case_id: str) -> None:
+        """The customer has gone: without a decision the case is recorded as no decision."""
+        self._case_history().close_case(case_id)
 
     def export_diagnostics(self, out: Path, versions: dict[str, Any] | None = None) -> Path:
         """The support zip: logs, versions, settings (no secrets) and recent history (masked)."""
@@ -238,9 +333,10 @@ class Runtime:
 class _Recording:
     """The history row of one call: written before it is sent, completed (or journalled) after."""
 
-    def __init__(self, runtime: Runtime, profile: Profile) -> None:
+    def __init__(self, runtime: Runtime, profile: Profile, case_id: str | None = None) -> None:
         self._runtime = runtime
         self._profile = profile
+        self._case_id = case_id
         self._row_id: int | None = None
 
     def begin(self, request: Request, sequence_id: str) -> None:
@@ -253,7 +349,8 @@ class _Recording:
                 raise self._runtime.history_problem
             return
         try:
-            self._row_id = history.begin(self._profile.name, request, sequence_id, self._profile.is_sandbox)
+            self._row_id = history.begin(self._profile.name, request, sequence_id, self._profile.is_sandbox,
+                                         self._case_id)
         except HistoryError:
             if spec(request.endpoint).billable:
                 raise
@@ -291,6 +388,16 @@ class _Recording:
             logger().error("call %s recorded nowhere: the journal %s failed too: %s", row.get("sequence_id"),
                            self._runtime.journal.path, exc)
             return RecordState.LOST
+
+
+def _minor(id_number: str | None) -> bool:
+    """Under 14 today, by a valid ID number; False without one (a selfie call names no one)."""
+    if not id_number:
+        return False
+    try:
+        return is_minor(id_number, dt.date.today())
+    except InputRejected:
+        return False  # not a valid number: the call itself refuses it
 
 
 def _scrub_result(result: CallResult[Any], scrub: Redactor) -> CallResult[Any]:

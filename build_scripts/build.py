@@ -392,12 +392,12 @@ def smoke(expect_keyring: str | None, bench_runs: int) -> None:
         person = json.loads((samples / "people.json").read_text(encoding="utf-8"))["people"][0]
         calls = {
             "token": ["call", "token"],
-            "idnumber": ["call", "idnumber", "--name", person["name"], "--id-number", person["id_number"],
-                         "--liveness-file", str(samples / person["capture"])],
-            "selfie": ["call", "selfie", "--liveness-file", str(samples / "zhang-san.lfs"),
+            "idnumber": ["call", "idnumber", "--consent", "given", "--name", person["name"],
+                         "--id-number", person["id_number"], "--liveness-file", str(samples / person["capture"])],
+            "selfie": ["call", "selfie", "--consent", "given", "--liveness-file", str(samples / "zhang-san.lfs"),
                        "--selfie-file", str(samples / "zhang-san-selfie.jpg")],
-            "hack": ["call", "hack", "--liveness-file", str(samples / "attack-photo.lfs")],
-            "parse": ["call", "parse", "--liveness-file", str(samples / "zhang-san.lfs")],
+            "hack": ["call", "hack", "--consent", "given", "--liveness-file", str(samples / "attack-photo.lfs")],
+            "parse": ["call", "parse", "--consent", "given", "--liveness-file", str(samples / "zhang-san.lfs")],
         }
         for endpoint, args in calls.items():
             started = time.monotonic()

@@ -134,8 +134,8 @@ def main() -> int:
         run(folder, str(bin_dir / "mypy"))
         run(folder, python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_registry.py",
             "tests/test_catalogue.py", "tests/cli")
-        called = run(folder, python, "-m", "app", "call", "quality", "--sandbox", "--liveness-file",
-                     "resources/samples/zhang-san.lfs")
+        called = run(folder, python, "-m", "app", "call", "quality", "--sandbox", "--consent", "given",
+                     "--liveness-file", "resources/samples/zhang-san.lfs")
         answer = json.loads(called.stdout)
         if (answer["verdict"], answer["result"]["quality_score"]) != ("liveness_passed", 0.9):
             raise SystemExit(f"drill: the new call answered {answer}")

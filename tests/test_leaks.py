@@ -59,8 +59,8 @@ def test_nothing_sensitive_is_written_or_printed(home: Path, tmp_path: Path, sam
         assert cli("profile", "set-secret", "Leak", stdin=SECRET + "\n") == 0
         assert cli("profile", "test", "Leak") == 0
         assert cli("profile", "list") == 0
-        on = ("--profile", "Leak")
-        assert cli("call", "token", *on) == 0
+        on = ("--profile", "Leak", "--consent", "given")
+        assert cli("call", "token", "--profile", "Leak") == 0
         assert cli("call", "idnumber", *on, "--name", NAME, "--id-number", ID_NUMBER, "--liveness-file", lfs,
                    "--auto-hack") == 0
         assert cli("call", "idnumber", *on, "--name", NAME, "--id-number", ID_NUMBER[:-1] + "0",

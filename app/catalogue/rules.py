@@ -150,8 +150,8 @@ RULES: dict[str, str] = {
                  "the Sandbox profile is available."),
     # --- the customer case (app.core.cases) ---------------------------------------------------
     "consent:required": QT_TRANSLATE_NOOP(
-        "Rules", "Confirm the customer's consent to face recognition first (or record that the customer declined); "
-                 "nothing was sent."),
+        "Rules", "Confirm the customer's consent to face recognition first, or record that the customer "
+                 "declined."),
     "consent:declined": QT_TRANSLATE_NOOP(
         "Rules", "The customer declined face recognition: this case makes no face call. Use the alternative and "
                  "record the decision."),

@@ -1,4 +1,5 @@
-"""`linkface-desk history`: list or export the recorded calls (already masked)."""
+"""`linkface-desk history`: list or export the recorded calls; `history cases`: the customer cases (both
+already masked)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from app.cli.output import say
+from app.core.cases import REASONS, Outcome
 from app.core.contract import Endpoint
 from app.core.errors import Billing
-from app.core.history import COLUMNS, Filter, History
+from app.core.history import COLUMNS, CaseFilter, Filter, History, case_record
 from app.core.interpret import Verdict
 from app.i18n import translate
 
@@ -48,6 +50,18 @@ def add_history_parser(commands: Any) -> None:
     history.add_argument("--move-aside", action="store_true",
                          help=translate("Cli", "keep a damaged history file for IT under a new name and start a "
                                                "new history"))
+    views = history.add_subparsers(dest="history_view", metavar="VIEW")
+    cases = views.add_parser("cases", help=translate("Cli", "list or export the customer cases"))
+    cases.add_argument("--since", type=_date, help=translate("Cli", "from this date (YYYY-MM-DD, local time)"))
+    cases.add_argument("--until", type=_date, help=translate("Cli", "before this date"))
+    cases.add_argument("--decision", choices=[o.value for o in Outcome])
+    cases.add_argument("--reason", choices=sorted(REASONS))
+    cases.add_argument("--operator", help=translate("Cli", "an OS account or a staff ID"))
+    cases.add_argument("--supervisor", help=translate("Cli", "the approving supervisor's staff ID"))
+    cases.add_argument("--limit", type=int, default=50, help=translate("Cli", "cases to print (default 50)"))
+    cases.add_argument("--csv", type=Path, metavar="FILE",
+                       help=translate("Cli", "export the filtered cases to CSV (UTF-8 with BOM)"))
+    cases.add_argument("--json", action="store_true", help=translate("Cli", "print JSON lines instead of a table"))
 
 
 def filter_from(args: argparse.Namespace) -> Filter:
@@ -56,7 +70,31 @@ def filter_from(args: argparse.Namespace) -> Filter:
                   profile=args.profile, billing=billing, search=args.search)
 
 
+def run_cases(args: argparse.Namespace, history: History) -> int:
+    where = CaseFilter(since=args.since, until=args.until, decision=args.decision, reason=args.reason,
+                       operator=args.operator, supervisor=args.supervisor)
+    if args.csv:
+        count = history.export_cases_csv(args.csv, where)
+        say(translate("Cli", "exported {count} cases to {file}").format(count=count, file=args.csv))
+        return 0
+    cases = history.cases(where, limit=args.limit)
+    for case in cases:
+        record = case_record(case, history.case_calls(case.id))
+        if args.json:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            who = case.staff_id or case.operator
+            sys.stdout.write(f"{case.opened:%Y-%m-%d %H:%M:%S}  {case.id:<22} {case.consent:<9} "
+                             f"{case.decision or 'open':<13} {case.reason or '':<18} {who:<10} "
+                             f"{len(record['calls'])} calls, {record['billed_calls']} billed\n")
+    if not args.json:
+        sys.stdout.write(f"{len(cases)} of {history.count_cases(where)} cases\n")
+    return 0
+
+
 def run_history(args: argparse.Namespace, history: History) -> int:
+    if args.history_view == "cases":
+        return run_cases(args, history)
     where = filter_from(args)
     if args.csv:
         count = history.export_csv(args.csv, where)

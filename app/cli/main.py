@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import Any, assert_never
 
 from app.catalogue.tasks import task_name
+from app.catalogue.words import error_words
+from app.cli.case_cmd import add_case_arguments, add_case_parser, case_for_call, case_payload, decision_from, run_case
 from app.cli.history_cmd import add_history_parser, run_history
 from app.cli.output import failure_payload, print_json, report_failure, say, warn_if_not_recorded
 from app.cli.profile_cmd import add_profile_parser, run_profile
@@ -34,7 +36,8 @@ from app.core.contract import (
     UrlSource,
 )
 from app.core.endpoints import SPECS, spec
-from app.core.errors import InputRejected, LinkFaceError
+from app.core.errors import InputRejected, LinkFaceError, error_summary
+from app.core.history import HistoryError
 from app.core.interpret import summarize
 from app.core.profiles import SANDBOX_PROFILE_NAME, Profile
 from app.core.secrets import SECRET_ENV
@@ -107,6 +110,7 @@ def _add_call_parser(commands: Any) -> None:
             _add_source(parser, source_spec)
         for form_field in declared.form:
             _add_form_field(parser, form_field)
+        add_case_arguments(parser)
 
 
 def _add_sandbox_parsers(commands: Any) -> None:
@@ -139,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_sandbox_parsers(commands)
     add_profile_parser(commands)
     add_history_parser(commands)
+    add_case_parser(commands)
     return parser
 
 
@@ -166,15 +171,50 @@ def _profile_for(args: argparse.Namespace, runtime: Runtime) -> Profile:
 
 
 def run_call(args: argparse.Namespace, runtime: Runtime) -> int:
+    """One call, in a case (app.cli.case_cmd): its own, opened and closed around it, or ``--case``'s."""
+    case_id: str | None = None
+    own_case = False
     try:
         request = build_request(args)
         profile = _profile_for(args, runtime)
-        checked = runtime.run(profile, request, sequence_id=args.sequence_id)
-    except LinkFaceError as exc:
+        case_id, own_case = case_for_call(args, runtime, profile, request)
+        checked = runtime.run(profile, request, sequence_id=args.sequence_id, case_id=case_id)
+    except (InputRejected, HistoryError) as exc:  # nothing was sent: a case of the call's own is not kept
+        if own_case and case_id is not None and not isinstance(exc, HistoryError):
+            runtime.discard_case(case_id)
         return fail(exc, runtime)
-    print_json({"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
-                **summarize(checked.result, checked.reading), "record": checked.record.value})
-    return EXIT_NOT_RECORDED if warn_if_not_recorded(checked.record, runtime.journal.path) else EXIT_OK
+    except LinkFaceError as exc:
+        if own_case and case_id is not None:
+            runtime.close_case(case_id)  # sent: the case stays, with no decision
+        return fail(exc, runtime)
+    code = EXIT_NOT_RECORDED if warn_if_not_recorded(checked.record, runtime.journal.path) else EXIT_OK
+    decision, refused = decision_from(args), None
+    if case_id is not None:
+        try:
+            if decision is not None:
+                runtime.decide(case_id, decision)
+        except LinkFaceError as exc:  # the call was made and recorded; only the decision was refused
+            refused = exc
+        if refused is None and (own_case or decision is not None):
+            try:
+                runtime.close_case(case_id)
+            except HistoryError as exc:  # the call's record is safe (history or journal); the case stays open
+                say(translate("Cli", "warning: the case {case} could not be closed: {why}")
+                    .format(case=case_id, why=error_words(exc)[0]))
+    payload: dict[str, Any] = {"ok": True, "profile": profile.name, "sandbox": profile.is_sandbox,
+                               **summarize(checked.result, checked.reading), "record": checked.record.value}
+    if case_id is not None:
+        payload["case"] = case_payload(runtime, case_id)
+    if refused is not None:  # the case stays open for `linkface-desk case close` with a decision that fits
+        why, _ = error_words(refused)
+        payload["case"]["decision_refused"] = {**error_summary(refused), "message": why}
+        del payload["case"]["decision_refused"]["sent"], payload["case"]["decision_refused"]["billing"]
+        say(translate("Cli", "the call was made and recorded; its decision was not: {why} The case {case} stays open: "
+                             "close it with `linkface-desk case close {case} --decision ...`.")
+            .format(why=why, case=case_id))
+        code = refused.exit_code
+    print_json(payload)
+    return code
 
 
 def run_history_command(args: argparse.Namespace, runtime: Runtime) -> int:
@@ -252,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_sandbox(args)
     if args.command == "make-sandbox-file":
         return run_make_sandbox_file(args)
-    handlers = {"call": run_call, "history": run_history_command, "profile": run_profile_command}
+    handlers = {"call": run_call, "history": run_history_command, "profile": run_profile_command, "case": run_case}
     try:
         runtime = Runtime()
     except LinkFaceError as exc:  # e.g. a settings file from a newer version

@@ -426,7 +426,7 @@ class History:
         billing = Billing.UNKNOWN if spec(request.endpoint).billable else Billing.NOT_BILLED
         return self.add({
             "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
-            "outcome": PENDING, "billing": billing.value, **_person(request), "sandbox": int(sandbox),
+            "outcome": PENDING, "billing": billing.value, **person_columns(request), "sandbox": int(sandbox),
             "case_id": case_id,
         })
 
@@ -582,6 +582,11 @@ class History:
         self._write("UPDATE cases SET closed_ms = ?, decision = COALESCE(decision, 'no_decision') "
                     "WHERE id = ? AND closed_ms IS NULL", [_ms(self._now()), case_id])
 
+    def discard_case(self, case_id: str) -> None:
+        """Delete a case with no call and no decision: a command-line case whose call was never sent."""
+        self._write("DELETE FROM cases WHERE id = ? AND decision IS NULL AND NOT EXISTS "
+                    "(SELECT 1 FROM calls WHERE case_id = ?)", [case_id, case_id])
+
     def close_open_cases(self, source: str, before_ms: int) -> int:
         """Close the cases of ``source`` left open by a process that ended (a crash, a power cut) before
         ``before_ms``: recorded as no decision. Returns how many."""
@@ -651,7 +656,7 @@ def result_values(profile: str, request: Request, result: CallResult[Any], readi
         "request_id": result.request_id, "code": "0000", "outcome": "ok", "verdict": summary["verdict"],
         "billing": result.billing.value, "liveness_id": data.get("liveness_encrypt_data_id"),
         "image_id": data.get("image_id"), "duration_ms": round(result.duration_s * 1000),
-        **_person(request), "details": json.dumps(summary, ensure_ascii=False), "error": None,
+        **person_columns(request), "details": json.dumps(summary, ensure_ascii=False), "error": None,
         "sandbox": int(sandbox),
     }
 
@@ -663,7 +668,7 @@ def failure_values(profile: str, request: Request, error: LinkFaceError, sequenc
     return {
         "profile": profile, "endpoint": request.endpoint.value, "sequence_id": sequence_id,
         "request_id": summary.get("request_id"), "code": summary.get("code"), "outcome": summary["type"],
-        "billing": error.billing.value, "duration_ms": round(duration_s * 1000), **_person(request),
+        "billing": error.billing.value, "duration_ms": round(duration_s * 1000), **person_columns(request),
         "error": json.dumps(summary, ensure_ascii=False), "sandbox": int(sandbox),
     }
 
@@ -732,8 +737,8 @@ def mask(kind: FieldKind, value: str) -> str:
     return mask_name(value) if kind is FieldKind.NAME else mask_id_number(value)
 
 
-def _person(request: Request) -> dict[str, str | None]:
-    """The person columns, masked, from the fields the registry marks personal."""
+def person_columns(request: Request) -> dict[str, str | None]:
+    """The person columns (name_masked, id_masked), masked, from the fields the registry marks personal."""
     person = person_values(request)
     return {"name_masked": mask(FieldKind.NAME, person[FieldKind.NAME]) if FieldKind.NAME in person else None,
             "id_masked": mask(FieldKind.ID_NUMBER, person[FieldKind.ID_NUMBER])

@@ -9,6 +9,113 @@
     </message>
 </context>
 <context>
+    <name>Cases</name>
+    <message>
+        <source>not asked</source>
+        <translation>未询问</translation>
+    </message>
+    <message>
+        <source>consent given</source>
+        <translation>本人已同意</translation>
+    </message>
+    <message>
+        <source>guardian&apos;s consent</source>
+        <translation>监护人已同意</translation>
+    </message>
+    <message>
+        <source>declined face recognition</source>
+        <translation>拒绝人脸识别</translation>
+    </message>
+    <message>
+        <source>consent on file</source>
+        <translation>采集时已同意</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>不通过</translation>
+    </message>
+    <message>
+        <source>Referred to a supervisor</source>
+        <translation>转主管处理</translation>
+    </message>
+    <message>
+        <source>Verified another way</source>
+        <translation>改用其他方式核验</translation>
+    </message>
+    <message>
+        <source>Abandoned</source>
+        <translation>业务中止</translation>
+    </message>
+    <message>
+        <source>No decision</source>
+        <translation>未作处理决定</translation>
+    </message>
+    <message>
+        <source>Checks passed</source>
+        <translation>核验通过</translation>
+    </message>
+    <message>
+        <source>Score in the review band</source>
+        <translation>分数处于复核区间</translation>
+    </message>
+    <message>
+        <source>Suspected attack</source>
+        <translation>疑似攻击</translation>
+    </message>
+    <message>
+        <source>Not the same person</source>
+        <translation>非同一人</translation>
+    </message>
+    <message>
+        <source>Name and ID number do not match: check another document and give the customer the verification result slip</source>
+        <translation>姓名与身份证号不一致：核验其他证件，并向客户出具核查结果单</translation>
+    </message>
+    <message>
+        <source>No record for this ID number</source>
+        <translation>库中无此号</translation>
+    </message>
+    <message>
+        <source>No usable photo on file</source>
+        <translation>库中无可用照片</translation>
+    </message>
+    <message>
+        <source>Recapture failed three times</source>
+        <translation>重新采集三次仍未通过</translation>
+    </message>
+    <message>
+        <source>The customer declined face recognition</source>
+        <translation>客户拒绝人脸识别</translation>
+    </message>
+    <message>
+        <source>The customer left</source>
+        <translation>客户已离开</translation>
+    </message>
+    <message>
+        <source>Technical problem</source>
+        <translation>技术故障</translation>
+    </message>
+    <message>
+        <source>Manual check of the ID card at the counter</source>
+        <translation>柜面人工核验身份证</translation>
+    </message>
+    <message>
+        <source>Online ID check (NCIIC)</source>
+        <translation>联网核查（公民身份信息）</translation>
+    </message>
+    <message>
+        <source>Another identity document</source>
+        <translation>其他身份证件</translation>
+    </message>
+    <message>
+        <source>To confirm your identity, the bank will compare a short video of your face with the photo on your identity record. Your face data is sensitive personal information: it is sent encrypted to the verification service, used only for this check, and not kept by this counter. Taking part is your choice: if you do not agree, your identity can be checked another way, for example with your ID card at the counter, and your business is not refused. For a customer under 14, a parent or guardian decides.</source>
+        <translation>为核实您的身份，本行将把您的一段人脸视频与您身份信息中的照片进行比对。人脸信息属于敏感个人信息：它将加密发送至核验服务，仅用于本次核验，本柜台不予保存。是否参与由您自愿决定：如您不同意，我们可以用其他方式核实身份（例如在柜台查验您的身份证），不会因此拒绝为您办理业务。未满十四周岁的客户，由其父母或其他监护人决定。</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Starting… try again in a moment.</source>
@@ -29,10 +136,6 @@
     <message>
         <source>Sent. Waiting for the server… Cancel now only stops waiting: the server may still check and bill this call.</source>
         <translation>已发送，正在等待服务器… 此时取消只是不再等待：服务器仍可能完成核验并计费。</translation>
-    </message>
-    <message>
-        <source>Done.</source>
-        <translation>完成。</translation>
     </message>
     <message>
         <source>History</source>
@@ -130,6 +233,14 @@
         <translation>在后台检查安装后退出</translation>
     </message>
     <message>
+        <source>warning: the case {case} could not be closed: {why}</source>
+        <translation>警告：业务 {case} 未能结束：{why}</translation>
+    </message>
+    <message>
+        <source>the call was made and recorded; its decision was not: {why} The case {case} stays open: close it with `linkface-desk case close {case} --decision ...`.</source>
+        <translation>调用已完成并已记录，但处理结果未记录：{why} 业务 {case} 仍在办理中：请用 `linkface-desk case close {case} --decision ...` 结束。</translation>
+    </message>
+    <message>
         <source>the history file is not damaged; nothing was moved</source>
         <translation>历史记录文件未损坏，未移动任何文件</translation>
     </message>
@@ -180,6 +291,30 @@
     <message>
         <source>keep a damaged history file for IT under a new name and start a new history</source>
         <translation>将已损坏的历史记录文件改名保留给 IT，并开始新的历史记录</translation>
+    </message>
+    <message>
+        <source>list or export the customer cases</source>
+        <translation>列出或导出客户业务记录</translation>
+    </message>
+    <message>
+        <source>an OS account or a staff ID</source>
+        <translation>操作系统账户或柜员号</translation>
+    </message>
+    <message>
+        <source>the approving supervisor&apos;s staff ID</source>
+        <translation>复核主管的柜员号</translation>
+    </message>
+    <message>
+        <source>cases to print (default 50)</source>
+        <translation>显示的业务数（默认 50）</translation>
+    </message>
+    <message>
+        <source>export the filtered cases to CSV (UTF-8 with BOM)</source>
+        <translation>将筛选出的业务导出为 CSV（带 BOM 的 UTF-8）</translation>
+    </message>
+    <message>
+        <source>exported {count} cases to {file}</source>
+        <translation>已将 {count} 笔业务导出到 {file}</translation>
     </message>
     <message>
         <source>exported {count} rows to {file}</source>
@@ -276,6 +411,62 @@
     <message>
         <source>Profile &apos;{name}&apos;: api_id, secret and clock are right (token issued; request_id {request_id}; get_token is not billed).</source>
         <translation>配置“{name}”：api_id、密钥和时钟均正确（已签发令牌；request_id {request_id}；get_token 不计费）。</translation>
+    </message>
+    <message>
+        <source>the clerk&apos;s decision on the case (then it is closed)</source>
+        <translation>柜员对本笔业务的处理结果（记录后业务结束）</translation>
+    </message>
+    <message>
+        <source>the decision&apos;s reason code</source>
+        <translation>处理结果的原因代码</translation>
+    </message>
+    <message>
+        <source>with --decision other_method: the other way used</source>
+        <translation>与 --decision other_method 一起使用：所采用的其他方式</translation>
+    </message>
+    <message>
+        <source>the second person&apos;s staff ID, where the policy asks for one</source>
+        <translation>策略要求复核时，第二人的柜员号</translation>
+    </message>
+    <message>
+        <source>her reason code</source>
+        <translation>其复核原因代码</translation>
+    </message>
+    <message>
+        <source>the customer case (face calls need consent first)</source>
+        <translation>客户业务（人脸调用须先取得同意）</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s consent to face recognition: given, guardian (under 14), or on-file (recorded when the capture was made)</source>
+        <translation>客户对人脸识别的同意：given（本人同意）、guardian（未满十四周岁，监护人同意）或 on-file（采集时已记录同意）</translation>
+    </message>
+    <message>
+        <source>add the call to this open case</source>
+        <translation>将本次调用加入这笔办理中的业务</translation>
+    </message>
+    <message>
+        <source>open or close a customer case for several calls</source>
+        <translation>为多次调用开启或结束一笔客户业务</translation>
+    </message>
+    <message>
+        <source>open a case and print its id</source>
+        <translation>开启一笔业务并显示其编号</translation>
+    </message>
+    <message>
+        <source>a saved profile (default: the built-in sandbox)</source>
+        <translation>已保存的配置（默认：内置沙箱）</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s consent (declined: no face call in this case)</source>
+        <translation>客户的同意情况（declined：本笔业务不进行人脸调用）</translation>
+    </message>
+    <message>
+        <source>the customer&apos;s ID number, to tell a minor</source>
+        <translation>客户的身份证号，用于判断是否未成年</translation>
+    </message>
+    <message>
+        <source>record the decision (if given) and close a case</source>
+        <translation>记录处理结果（如提供）并结束业务</translation>
     </message>
 </context>
 <context>
@@ -640,8 +831,8 @@
         <translation>等待服务器应答的秒数（{low} 到 {high}；默认 {default}）。</translation>
     </message>
     <message>
-        <source>system: the system&apos;s proxy settings; none: connect directly; or a proxy&apos;s URL, such as http://proxy.example:8080.</source>
-        <translation>system：使用系统的代理设置；none：直接连接；或代理的地址，如 http://proxy.example:8080。</translation>
+        <source>The system&apos;s proxy settings, a direct connection, or a proxy&apos;s URL, such as http://proxy.example:8080.</source>
+        <translation>使用系统的代理设置、直接连接，或填写代理的地址，如 http://proxy.example:8080。</translation>
     </message>
     <message>
         <source>A file of extra CA certificates (PEM) to trust besides the system&apos;s, for a bank&apos;s own certificate authority.</source>
@@ -686,6 +877,14 @@
     <message>
         <source> s</source>
         <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>使用系统的代理设置</translation>
+    </message>
+    <message>
+        <source>No proxy: connect directly</source>
+        <translation>不使用代理，直接连接</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -1239,6 +1438,10 @@
         <translation>未设置</translation>
     </message>
     <message>
+        <source>Profiles</source>
+        <translation>配置列表</translation>
+    </message>
+    <message>
         <source>The Sandbox profile is built in: it cannot be changed.</source>
         <translation>沙箱配置为内置配置，不能修改。</translation>
     </message>
@@ -1647,8 +1850,8 @@
         <translation>设置文件 {path} 由更新版本的 LinkFace Desk 写入（格式 {version}，本版本最高支持 {current}）。文件未作改动，此处无法修改：请升级 LinkFace Desk。目前仅可使用沙箱配置。</translation>
     </message>
     <message>
-        <source>Confirm the customer&apos;s consent to face recognition first (or record that the customer declined); nothing was sent.</source>
-        <translation>请先确认客户同意人脸识别（或记录客户拒绝）；未发送任何请求。</translation>
+        <source>Confirm the customer&apos;s consent to face recognition first, or record that the customer declined.</source>
+        <translation>请先确认客户同意人脸识别，或记录客户拒绝。</translation>
     </message>
     <message>
         <source>The customer declined face recognition: this case makes no face call. Use the alternative and record the decision.</source>
@@ -1855,6 +2058,13 @@
     <message>
         <source>%1 (this profile) · false accepts about %2</source>
         <translation>%1（本配置）· 误识率约为%2</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveLineEdit</name>
+    <message>
+        <source>Masked after the decision. Type or paste to enter a new value.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

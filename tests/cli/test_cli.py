@@ -36,29 +36,30 @@ def test_all_five_calls_on_the_default_sandbox(capsys: pytest.CaptureFixture[str
     code, out, err = run(capsys, "call", "token", "--detection-type", "idcard_ocr")
     assert code == 0 and out["verdict"] == "token_issued" and out["sandbox"] and not out["billed"]
     assert out["result"]["token"] and len(out["sequence_id"]) == 64 and err == ""
-    code, out, _ = run(capsys, "call", "idnumber", *ZHANG, "--liveness-file", lfs, "--auto-hack")
+    code, out, _ = run(capsys, "call", "idnumber", "--consent", "given", *ZHANG, "--liveness-file", lfs, "--auto-hack")
     assert code == 0 and out["verdict"] == "same_person" and out["billed"] and out["charge"] == 1
     assert [step["state"] for step in out["trail"]] == ["passed"] * 5 and out["hack"] is False  # 5th: the attack check
     liveness_id = out["result"]["liveness_encrypt_data_id"]
-    code, out, _ = run(capsys, "call", "hack", "--liveness-id", liveness_id)
+    code, out, _ = run(capsys, "call", "hack", "--consent", "given", "--liveness-id", liveness_id)
     assert code == 0 and out["verdict"] == "live_person"
-    code, out, _ = run(capsys, "call", "selfie", "--liveness-file", lfs,
+    code, out, _ = run(capsys, "call", "selfie", "--consent", "given", "--liveness-file", lfs,
                        "--selfie-file", str(samples_dir / "zhang-san-selfie.jpg"), "--auto-rotate")
     assert code == 0 and out["verdict"] == "same_person" and out["false_accept_at_score"] == "1/100,000"
-    code, out, _ = run(capsys, "call", "parse", "--liveness-file", str(samples_dir / "unknown-motion.lfs"))
+    code, out, _ = run(capsys, "call", "parse", "--consent", "given", "--liveness-file",
+                       str(samples_dir / "unknown-motion.lfs"))
     assert code == 0 and [m["name"] for m in out["motions"]] == ["open_mouth", "nod", "unknown"]
-    code, out, _ = run(capsys, "call", "selfie", "--liveness-id", liveness_id, "--selfie-file",
+    code, out, _ = run(capsys, "call", "selfie", "--consent", "given", "--liveness-id", liveness_id, "--selfie-file",
                        str(samples_dir / "li-si-selfie.jpg"), "--face-threshold", "0.3")
     assert out["face_threshold"] == 0.3
 
 
 def test_input_rejected_exit_2_nothing_sent(capsys: pytest.CaptureFixture[str], samples_dir: Path) -> None:
-    code, out, err = run(capsys, "call", "idnumber", "--name", "张三", "--id-number", "110105194912310021",
-                         "--liveness-file", str(samples_dir / "zhang-san.lfs"))
+    code, out, err = run(capsys, "call", "idnumber", "--consent", "given", "--name", "张三",
+                         "--id-number", "110105194912310021", "--liveness-file", str(samples_dir / "zhang-san.lfs"))
     assert code == 2 and out["ok"] is False
     assert out["error"]["rule"] == "check_digit" and out["error"]["sent"] is False
     assert err.count("\n") == 1 and "check character" in err
-    code, out, _ = run(capsys, "call", "hack", "--liveness-file", "a", "--liveness-id", "b")
+    code, out, _ = run(capsys, "call", "hack", "--consent", "given", "--liveness-file", "a", "--liveness-id", "b")
     assert code == 2 and out["error"]["rule"] == "one_source"
     code, out, _ = run(capsys, "call", "token", "--base-url", "https://example.com", "--api-id", "x")
     assert code == 2 and out["error"]["rule"] == "explicit_connection"
@@ -93,8 +94,8 @@ def test_transport_and_protocol_exit_4(capsys: pytest.CaptureFixture[str], monke
 
 
 def test_history_records_cli_calls(capsys: pytest.CaptureFixture[str], samples_dir: Path, tmp_path: Path) -> None:
-    run(capsys, "call", "idnumber", *ZHANG, "--liveness-file", str(samples_dir / "zhang-san.lfs"))
-    run(capsys, "call", "idnumber", "--name", "李四", "--id-number", "11010519491231002X",
+    run(capsys, "call", "idnumber", "--consent", "given", *ZHANG, "--liveness-file", str(samples_dir / "zhang-san.lfs"))
+    run(capsys, "call", "idnumber", "--consent", "given", "--name", "李四", "--id-number", "11010519491231002X",
         "--liveness-file", str(samples_dir / "zhang-san.lfs"))
     main(["history", "--json"])
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -111,7 +112,7 @@ def test_make_sandbox_file_then_parse(capsys: pytest.CaptureFixture[str], sample
     out_file = tmp_path / "mine.lfs"
     assert main(["make-sandbox-file", "--face", str(samples_dir / "li-si-selfie.jpg"), "--motions", "3,2,0",
                  "--out", str(out_file)]) == 0
-    code, out, _ = run(capsys, "call", "parse", "--liveness-file", str(out_file))
+    code, out, _ = run(capsys, "call", "parse", "--consent", "given", "--liveness-file", str(out_file))
     assert code == 0 and out["result"]["motion_process"] == [3, 2, 0]
     assert main(["make-sandbox-file", "--face", str(samples_dir / "not-an-image.txt"), "--out", str(out_file)]) == 2
 
@@ -119,7 +120,7 @@ def test_make_sandbox_file_then_parse(capsys: pytest.CaptureFixture[str], sample
 def test_installed_command_runs_for_a_new_user(tmp_path: Path, samples_dir: Path) -> None:
     env = {**os.environ, "LINKFACE_DESK_HOME": str(tmp_path / "home")}
     env.pop("LINKFACE_API_SECRET", None)
-    proc = subprocess.run([sys.executable, "-m", "app", "call", "parse", "--liveness-file",
+    proc = subprocess.run([sys.executable, "-m", "app", "call", "parse", "--consent", "given", "--liveness-file",
                            str(samples_dir / "zhang-san.lfs")], capture_output=True, text=True, env=env, timeout=60)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["verdict"] == "liveness_passed"

@@ -83,7 +83,7 @@ class Desk:
 
     def billable_args(self, endpoint: str = "idnumber") -> tuple[str, ...]:
         """What a billable call needs besides the connection: the sample customer and files."""
-        liveness = ("--liveness-file", str(self.liveness_file))
+        liveness = ("--consent", "given", "--liveness-file", str(self.liveness_file))
         return {
             "idnumber": ("--name", NAME, "--id-number", ID_NUMBER, *liveness),
             "hack": liveness,

@@ -52,7 +52,7 @@ def test_an_https_server_redirecting_to_plain_http_is_not_followed(desk: Desk, t
     assert desk.cli("profile", "add", "Bank", "--base-url", tls_server.url, "--api-id", API_ID,
                     "--ca-bundle", str(ca_file)).code == 0
     tls_server.handler = hostile.redirect(302, f"{elsewhere.url}/v2/sdk/identity/liveness_idnumber_verification")
-    run = desk.cli("call", "idnumber", "--profile", "Bank", *desk.billable_args())
+    run = desk.cli("call", "idnumber", "--consent", "given", "--profile", "Bank", *desk.billable_args())
     assert_protocol_failure(run, desk, "HTTP 302", elsewhere.host)
     assert run.seconds < 2
     assert len(tls_server.received) == 1 and elsewhere.received == []

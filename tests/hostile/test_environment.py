@@ -55,7 +55,7 @@ def test_careless_input_is_refused_before_anything_is_sent(desk: Desk, server: H
                                                            case: str) -> None:
     """Nothing leaves the computer for input the app can judge itself: no bill, and the message names the rule."""
     args, rule, words = local_refusals(desk, server, tmp_path)[case]
-    run = desk.call(server, "hack", *args)
+    run = desk.call(server, "hack", "--consent", "given", *args)
     assert run.code == 2 and run.error["rule"] == rule and words in run.err
     assert server.received == []
 
@@ -65,7 +65,8 @@ def test_a_fifo_as_the_liveness_file_is_refused_without_hanging(desk: Desk, serv
     """Opening a pipe nobody writes blocks forever: the check must never wait on it (own process, timeout)."""
     fifo = tmp_path / "capture.lfs"
     os.mkfifo(fifo)
-    proc = cli_process("call", "hack", "--base-url", server.url, "--api-id", API_ID, "--liveness-file", str(fifo))
+    proc = cli_process("call", "hack", "--consent", "given", "--base-url", server.url, "--api-id", API_ID,
+                       "--liveness-file", str(fifo))
     assert proc.returncode == 2 and "capture.lfs is not a regular file" in proc.stderr
     assert server.received == []
 
@@ -76,8 +77,8 @@ def test_an_unreadable_liveness_file_is_refused_by_name(desk: Desk, server: Host
     locked.write_bytes(desk.liveness_file.read_bytes())
     locked.chmod(0)
     unprivileged = ("setpriv", "--inh-caps=-all", "--bounding-set=-all")
-    proc = cli_process("call", "hack", "--base-url", server.url, "--api-id", API_ID, "--liveness-file", str(locked),
-                       prefix=unprivileged)
+    proc = cli_process("call", "hack", "--consent", "given", "--base-url", server.url, "--api-id", API_ID,
+                       "--liveness-file", str(locked), prefix=unprivileged)
     assert proc.returncode == 2 and "locked.lfs cannot be read: permission denied" in proc.stderr, proc.stderr
     assert server.received == []
 

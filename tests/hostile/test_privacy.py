@@ -128,7 +128,7 @@ def test_exported_cells_are_never_formulas(desk: Desk, server: HostileServer) ->
         server.handler = hostile.envelope(data={"token": "t"}, request_id=request_id)
         assert desk.cli("call", "token", "--profile", PROFILE).code == 0
     server.handler = hostile.envelope(data={"hack_score": 0.1, "liveness_encrypt_data_id": "=1+1"}, charge=1)
-    assert desk.cli("call", "hack", "--profile", PROFILE, *desk.billable_args("hack")).code == 0
+    assert desk.cli("call", "hack", "--consent", "given", "--profile", PROFILE, *desk.billable_args("hack")).code == 0
 
     export = desk.home / "export.csv"
     assert desk.cli("history", "--csv", str(export)).code == 0
