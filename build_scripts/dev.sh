@@ -25,6 +25,9 @@ SYSTEM_PACKAGES=(
   fonts-wqy-microhei
   # a real Secret Service for the keychain tests
   gnome-keyring dbus
+  # the real accessibility bus and the system Python's pyatspi, for the screen-reader audit
+  # (tests/ui/test_screen_reader.py)
+  at-spi2-core python3-pyatspi
   # the upload benchmark compares against curl
   curl
   # PyInstaller's Linux build reads and strips binaries with objdump, readelf and strip

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
 
+from app.core.profiles import PROXY_NONE, PROXY_SYSTEM
 from app.i18n import QT_TRANSLATE_NOOP, endonym
 
 LABELS: dict[str, str] = {
@@ -44,7 +45,7 @@ HELP: dict[str, str] = {
     "read_timeout": QT_TRANSLATE_NOOP(
         "Fields", "Seconds to wait for the server's answer ({low} to {high}; default {default})."),
     "proxy": QT_TRANSLATE_NOOP(
-        "Fields", "system: the system's proxy settings; none: connect directly; or a proxy's URL, such as "
+        "Fields", "The system's proxy settings, a direct connection, or a proxy's URL, such as "
                   "http://proxy.example:8080."),
     "ca_bundle": QT_TRANSLATE_NOOP(
         "Fields", "A file of extra CA certificates (PEM) to trust besides the system's, for a bank's own "
@@ -67,6 +68,10 @@ FILE_CHOICES: dict[str, tuple[str, str]] = {
                   QT_TRANSLATE_NOOP("Fields", "Certificates (*.pem *.crt *.cer)")),
 }
 UNITS: dict[str, str] = {"s": QT_TRANSLATE_NOOP("Fields", " s")}
+SUGGESTIONS: dict[tuple[str, str], str] = {  # an open field's usual values, in words (the CLI takes the value)
+    ("proxy", PROXY_SYSTEM): QT_TRANSLATE_NOOP("Fields", "The system's proxy settings"),
+    ("proxy", PROXY_NONE): QT_TRANSLATE_NOOP("Fields", "No proxy: connect directly"),
+}
 FOLLOW_THE_SYSTEM = QT_TRANSLATE_NOOP("Fields", "Follow the system")
 
 
@@ -131,7 +136,9 @@ def unit_suffix(declared: Declared) -> str:
 
 
 def choice_label(declared: Declared, value: object) -> str:
-    """How one of a field's choices is shown: a language in its own words, anything else as it is written."""
+    """How one of a field's choices or suggestions is shown: a language in its own words, a suggestion in
+    the catalogue's, anything else as it is written."""
     if declared.label == "language":
         return endonym(str(value)) if value else _words(FOLLOW_THE_SYSTEM)
-    return declared.to_text(value)
+    text = declared.to_text(value)
+    return _words(SUGGESTIONS[declared.label, text]) if (declared.label, text) in SUGGESTIONS else text

@@ -236,6 +236,7 @@ class HistoryPage(Retranslating, QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table (arrows move in it), not cell by cell
         self.table.selectionModel().currentRowChanged.connect(lambda current, _: self._show_details(current.row()))
 
         self.count_label = QLabel(self)

@@ -166,6 +166,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.profiles, self.secrets = profiles, secrets
         self.setWindowIcon(app_icon())
         self.page_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop; here, past the first paint
+        from app.ui.theme import focus_style
+
+        self.setStyleSheet(focus_style(self.palette()))  # the focused control is framed, in Settings too
         self._fill_profiles()
         from app.catalogue.words import history_problem, settings_issue
 
@@ -380,6 +383,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.sidebar.item(row).setText(task_name(entry.endpoint))
         self.sidebar.item(HISTORY_INDEX).setText(QCoreApplication.translate("MainWindow", HISTORY_LABEL))
         self.next_action.setText(self.tr("Next customer"))
+        self.sidebar.setAccessibleName(self.tr("Tasks"))
+        self.statusBar().clearMessage()  # said in the other language: it would stay until it times out
         self._retranslate_profile()
         if self.isVisible():  # else its resize when shown fits it
             self._fit_sidebar()

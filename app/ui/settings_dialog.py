@@ -52,8 +52,9 @@ from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
 from app.core.profiles import PROFILE_FIELDS, Profile
 from app.core.secrets import remove_profile
+from app.ui.announce import announce
 from app.ui.preferences import PREFERENCES, TITLE_BAR_ALLOWANCE, Preferences
-from app.ui.widgets.message import MessageLabel
+from app.ui.widgets.message import MarkedLabel, MessageLabel
 from app.ui.words import error_view
 from app.ui.worker import Task
 
@@ -101,6 +102,9 @@ class SettingInput:
         self.editor.setToolTip(field_help(setting))
         self.label = QLabel(field_label(setting), parent)
         self.label.setBuddy(self.editor)
+        typed = self.editor.lineEdit() if isinstance(self.editor, QComboBox) else None
+        if typed is not None:  # an editable combo box: the focus is in its text box
+            typed.setAccessibleName(self.label.text())
 
     def _make_editor(self, parent: QWidget) -> QWidget:
         setting = self.setting
@@ -124,7 +128,8 @@ class SettingInput:
             if setting.choices:
                 combo.addItems([choice_label(setting, value) for value in setting.choices])
             else:
-                combo.addItems(list(setting.suggestions))
+                for value in setting.suggestions:  # in words; the value itself may be typed too
+                    combo.addItem(choice_label(setting, value), value)
             return combo
         text = QLineEdit(parent)
         text.setPlaceholderText(placeholder(setting))
@@ -142,7 +147,8 @@ class SettingInput:
         if isinstance(editor, QComboBox) and setting.choices:
             return setting.choices[editor.currentIndex()]
         if isinstance(editor, QComboBox):
-            return setting.from_text(editor.currentText())
+            suggested = editor.findText(editor.currentText(), Qt.MatchFlag.MatchExactly)
+            return setting.from_text(editor.itemData(suggested) if suggested >= 0 else editor.currentText())
         assert isinstance(editor, QLineEdit)
         return setting.from_text(editor.text())
 
@@ -155,7 +161,9 @@ class SettingInput:
         elif isinstance(editor, QComboBox) and setting.choices:
             editor.setCurrentIndex(setting.choices.index(value) if value in setting.choices else 0)
         elif isinstance(editor, QComboBox):
-            editor.setCurrentText(setting.to_text(value))
+            text = setting.to_text(value)
+            suggested = editor.findData(text)
+            editor.setCurrentText(editor.itemText(suggested) if suggested >= 0 else text)
         else:
             assert isinstance(editor, QLineEdit)
             editor.setText(setting.to_text(value))
@@ -177,10 +185,11 @@ class ProfileEditor(QWidget):
         self._test, self._pool = test, pool or QThreadPool.globalInstance()
         self.testing: Task | None = None
         self.busy = 0
-        self.keychain = QLabel(self)
+        self.keychain = MarkedLabel(self)
         self.keychain.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setFixedWidth(190)
+        self.list.setAccessibleName(self.tr("Profiles"))
         self.list.currentTextChanged.connect(self._load)
         self.new_button = QPushButton(self.tr("New profile"), self)
         self.new_button.clicked.connect(self._new)
@@ -204,7 +213,7 @@ class ProfileEditor(QWidget):
         assert isinstance(threshold, QDoubleSpinBox)
         threshold.valueChanged.connect(self._explain_threshold)
 
-        self.note = QLabel(self)
+        self.note = MarkedLabel(self)
         self.note.setWordWrap(True)
         self.save_button = QPushButton(self.tr("Save profile"), self)
         self.save_button.clicked.connect(self.save)
@@ -263,6 +272,7 @@ class ProfileEditor(QWidget):
         box.setSpacing(2)
         box.addLayout(row)
         message = MessageLabel(self)
+        message.describes(editor)
         box.addWidget(message)
         self.form.addRow(label, box)
         self.messages[key] = message
@@ -424,6 +434,7 @@ class ProfileEditor(QWidget):
         self.testing = None
         self.test_button.setEnabled(True)
         self.note.setText(text)
+        announce(self.note, self.note.accessibleName(), urgent=text.startswith("✗"))
         self._follow_answer = True
         self._keep_answer_in_view()
 
@@ -468,6 +479,7 @@ class SettingsDialog(QDialog):
             preference_input.show(getattr(preferences, name))
             form.addRow(preference_input.label, preference_input.editor)
         self.tabs = tabs = QTabWidget(self)
+        tabs.setAccessibleName(self.windowTitle())  # it takes the focus for its tab bar: say where it is
         tabs.addTab(general, self.tr("General"))
         self.profiles = ProfileEditor(profiles, secrets, self, test, pool) if profiles is not None else None
         if self.profiles is not None:

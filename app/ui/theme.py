@@ -87,11 +87,20 @@ def contrast_ratio(text: QColor, background: QColor) -> float:
 
 def focus_style(palette: QPalette) -> str:
     """A style sheet that frames the focused control in the highlight colour, thick enough to see at a
-    glance (the platform's own focus cue is often a faint dotted line or none)."""
+    glance (the platform's own focus cue is often a faint dotted line or none). A list, table or text
+    area keeps its frame's width when focused (a thin line and padding, else the 2 px line): the view
+    inside does not move, so it cannot cover the frame."""
     frame = palette.color(QPalette.ColorRole.Highlight).name()
-    controls = ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QCheckBox", "QPlainTextEdit",
-                "QSpinBox", "QDateEdit", "QListWidget", "QTableView")
-    return ", ".join(f"{name}:focus" for name in controls) + f" {{ border: 2px solid {frame}; border-radius: 4px; }}"
+    scrolled = ("QListWidget", "QTableView", "QPlainTextEdit")
+    controls = ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QCheckBox", "QSpinBox", "QDoubleSpinBox",
+                "QDateEdit", *scrolled)
+    return (", ".join(scrolled) + " { border: 1px solid palette(mid); border-radius: 4px; padding: 1px; } "
+            + ", ".join(f"{name}:focus" for name in controls)
+            + f" {{ border: 2px solid {frame}; border-radius: 4px; padding: 0px; }} "
+            # a tab bar's focus is its current tab's (the platform's tabs show none): framed the same way
+            "QTabBar::tab { border: 2px solid transparent; border-radius: 4px; padding: 4px 12px; margin: 1px; } "
+            "QTabBar::tab:selected { background: palette(base); border-color: palette(mid); } "
+            f"QTabBar::tab:focus {{ border-color: {frame}; }}")
 
 
 def verdict_icon(verdict: Verdict) -> str:

@@ -303,7 +303,7 @@ def test_a_copy_button_confirms_the_copy_for_a_moment(qtbot: Any, window: Any, s
     qtbot.mouseClick(field.button, Qt.MouseButton.LeftButton)
     assert field.button.text() == "已复制" and field.button.accessibleName() == "已复制"
     qtbot.waitUntil(lambda: field.button.text() == "", timeout=COPIED_FOR_MS + 2000)
-    assert field.button.toolTip() == "复制"
+    assert field.button.toolTip() == field.button.accessibleName() == "复制 request_id"  # which id it copies
 
 
 # --- 6. the sandbox behind a profile, and a profile without its secret ------------------------------

@@ -32,7 +32,8 @@ from app.catalogue.words import record_warning
 from app.catalogue.words import rejection as rejected_text
 from app.core.contract import CallResult, Endpoint, Request
 from app.core.errors import Cancelled, InputRejected, LinkFaceError
-from app.core.interpret import Checked, Reading
+from app.core.interpret import Checked, Reading, Tone, Verdict
+from app.ui.announce import announce
 from app.ui.context import PageContext
 from app.ui.pages.runner import CallRunner
 from app.ui.theme import verdict_icon
@@ -218,6 +219,7 @@ class CheckPage(Retranslating, QWidget):
         label.setFont(scaled_font(self, 1.0, bold=True))
         label.setBuddy(widget)
         message = MessageLabel(self)
+        message.describes(widget)
         box = QVBoxLayout()
         box.setSpacing(4)
         box.addWidget(label)
@@ -248,12 +250,14 @@ class CheckPage(Retranslating, QWidget):
         return result
 
     def focus_first_problem(self) -> None:
+        """Focus the first field with a problem and say its reason at once: nothing was sent."""
         for message, widget in self._fields.values():
             if message.is_problem:
                 if isinstance(widget, SourceField):
                     widget.focus_input()
                 else:
                     widget.setFocus()
+                announce(message, f"{message.words} {self.tr('Fix the marked fields; nothing was sent.')}", urgent=True)
                 return
 
     def add_checkbox(self) -> QCheckBox:
@@ -322,7 +326,9 @@ class CheckPage(Retranslating, QWidget):
         self.shown_request = self._pending_request
         self._show(checked)
         self.after_result(checked.result)
-        self.status.emit(record_warning(checked.record) or self.tr("Done."))
+        warning = record_warning(checked.record)
+        if warning:  # the outcome itself is on the banner, and announced
+            self.status.emit(warning)
 
     def _on_failed(self, exc: BaseException) -> None:
         if isinstance(exc, InputRejected) and self.show_rejected(exc):
@@ -337,7 +343,9 @@ class CheckPage(Retranslating, QWidget):
 
     # --- showing --------------------------------------------------------------------------------
 
-    def _show(self, shown: Checked | BaseException | ErrorView) -> None:
+    def _show(self, shown: Checked | BaseException | ErrorView, say: bool = True) -> None:
+        """Render an outcome; ``say`` it to a screen reader too (not when only its language changed):
+        urgently for an attack or an error, politely otherwise."""
         self._shown = shown
         if isinstance(shown, Checked):
             verdict = shown.reading.verdict
@@ -347,6 +355,8 @@ class CheckPage(Retranslating, QWidget):
             self.result.show_result(verdict.tone, verdict_icon(verdict), verdict_words(verdict),
                                     verdict_meaning(verdict), [*details, *self.result_details(shown.result)],
                                     shown.result.raw)
+            if say:
+                self.result.announce(urgent=verdict is Verdict.SUSPECTED_ATTACK)
             return
         view = shown if isinstance(shown, ErrorView) else error_view(shown)
         details = []
@@ -357,17 +367,20 @@ class CheckPage(Retranslating, QWidget):
             details.append(self.result.billed_detail(view.billing))
         details += self.result.id_details(view.request_id, view.sequence_id)
         self.result.show_error(view, details)
+        if say:
+            self.result.announce(urgent=view.tone is not Tone.INFO)  # INFO: the clerk's own cancel
 
     def retranslate(self) -> None:
         self.title.setText(self.page_title())
         self.hint.setText(self.page_hint())
         self.run_button.setText(self.run_text() + "  ⏎")
+        self.run_button.setAccessibleName(self.run_text())  # the mark is for the eye
         self.run_button.setToolTip(self.tr("Enter runs the check from any field"))
         self.next_button.setText(self.tr("Next customer (Esc)"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.retranslate_inputs()
         if self._shown is not None:
-            self._show(self._shown)
+            self._show(self._shown, say=False)
 
     def clear(self) -> None:
         """Next customer: stop waiting for any call and forget every input and result."""

@@ -19,14 +19,13 @@ from app.core.contract import DETECTION_TYPES, CallResult, FieldKind, Request
 from app.core.endpoints import spec
 from app.core.history import mask
 from app.core.interpret import Reading
-from app.ui.pages.base import CheckPage
-from app.ui.pages.shared import stored_id_detail
+from app.ui.pages.shared import TaskPage, stored_id_detail
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 from app.ui.widgets.source_field import SourceField
 
 
-class GenericPage(CheckPage):
+class GenericPage(TaskPage):
     """A registry-driven page; ``for_endpoint`` makes the class for one endpoint."""
 
     @classmethod

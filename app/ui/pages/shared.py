@@ -15,7 +15,6 @@ from app.core.interpret import is_hack
 from app.core.secrets import KeychainUnavailable
 from app.ui.context import PageContext
 from app.ui.pages.base import CheckPage
-from app.ui.theme import focus_style
 from app.ui.widgets.result_panel import Detail
 from app.ui.widgets.source_field import SourceField
 from app.ui.words import score_text, translate
@@ -23,14 +22,13 @@ from app.ui.worker import Task
 
 
 class TaskPage(CheckPage):
-    """A task page whose Tab path is its controls, top to bottom, with the focused one framed: the two
-    scroll areas (inputs, result) are frames, not stops."""
+    """A task page whose Tab path is its controls, top to bottom: the two scroll areas (inputs, result)
+    are frames, not stops. (The window frames the focused control: theme.focus_style.)"""
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         for area in self.findChildren(QScrollArea):
             area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setStyleSheet(focus_style(self.palette()))
 
 
 def hack_details(hack_score: float | None) -> list[Detail]:

@@ -73,7 +73,7 @@ class TokenPage(TaskPage):
         self.type_label.setText(self.tr("Detection type"))
         for index in range(self.detection_type.count()):
             self.detection_type.setItemText(index, detection_type_name(self.detection_type.itemData(index)))
-        self.token.value.setAccessibleName(self.tr("Token"))
+        self.token.set_name(self.tr("Token"))
         self._tick()
 
     def first_input(self) -> QWidget:

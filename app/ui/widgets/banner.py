@@ -53,14 +53,20 @@ class Banner(QWidget):
     def show_message(self, tone: Tone, icon_name: str, title: str, meaning: str) -> None:
         self._tone = tone
         self._icon_name = icon_name
+        # The icon repeats the title's words for the eye: an image without a name, which a screen reader skips.
         self.icon.setPixmap(icon_pixmap(icon_name, ON_TONE, ICON_SIDE, self.devicePixelRatioF()))
-        self.icon.setAccessibleName(tone.value)
         self.title.setText(title)
         self.meaning.setText(meaning)
         self.meaning.setVisible(bool(meaning))
-        self.setAccessibleName(f"{title}. {meaning}")
+        self.setAccessibleName(self.spoken)
         self.show()
         self.update()
+
+    @property
+    def spoken(self) -> str:
+        """What the clerk reads on the banner, as one line: the title and its meaning."""
+        title, meaning = self.title.text(), self.meaning.text()
+        return self.tr("%1. %2").replace("%1", title).replace("%2", meaning) if meaning else title
 
     def clear(self) -> None:
         self.title.clear()

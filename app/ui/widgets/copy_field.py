@@ -16,11 +16,14 @@ COPIED_FOR_MS = 1500  # how long the button says "Copied" after a click
 
 class CopyField(Retranslating, QWidget):
     """A selectable, monospaced value with a copy button (request ids, tokens, stored ids). A click is
-    confirmed on the button itself for a moment: an icon alone does not say that anything happened."""
+    confirmed on the button itself for a moment: an icon alone does not say that anything happened.
+    ``set_name`` says what the value is ("request_id"): the box's accessible name, and the button's
+    ("Copy request_id"), so a screen reader does not meet a row of identical "Copy" buttons."""
 
     def __init__(self, keeper: ClipboardKeeper, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._keeper = keeper
+        self._name = ""
         self.value = QLineEdit(self)
         self.value.setReadOnly(True)
         self.value.setFont(mono_font())
@@ -43,8 +46,14 @@ class CopyField(Retranslating, QWidget):
         self.button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if copied
                                        else Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.button.setText(self.tr("Copied") if copied else "")
-        self.button.setToolTip(self.tr("Copy"))
-        self.button.setAccessibleName(self.tr("Copied") if copied else self.tr("Copy"))
+        copy = self.tr("Copy %1").replace("%1", self._name) if self._name else self.tr("Copy")
+        self.button.setToolTip(copy)
+        self.button.setAccessibleName(self.tr("Copied") if copied else copy)
+        self.value.setAccessibleName(self._name)
+
+    def set_name(self, name: str) -> None:
+        self._name = name
+        self.retranslate()
 
     def set_text(self, text: str) -> None:
         self.value.setText(text)

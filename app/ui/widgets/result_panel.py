@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import Billing
 from app.core.interpret import Tone
+from app.ui.announce import announce
 from app.ui.theme import TONE_ICON, quiet_ink
 from app.ui.widgets.banner import Banner
 from app.ui.widgets.clipboard import ClipboardKeeper
@@ -132,6 +133,10 @@ class ResultPanel(Retranslating, QWidget):
         self._set_raw(view.raw)
         self._note_answerer(details)
 
+    def announce(self, urgent: bool) -> None:
+        """Say the banner on screen to a screen reader now (the focus stays in the inputs)."""
+        announce(self.banner, self.banner.spoken, urgent)
+
     def _note_answerer(self, details: list[Detail]) -> None:
         if any(d.key == "request_id" and d.value.startswith(SANDBOX_REQUEST_ID_PREFIX) for d in details):
             self.answered_by_sandbox.emit()
@@ -159,6 +164,7 @@ class ResultPanel(Retranslating, QWidget):
             if detail.copy:
                 field = CopyField(self._keeper, self.details_box)
                 field.set_text(detail.value)
+                field.set_name(detail.label)
                 field.setObjectName(detail.key)
                 self.details.addRow(detail.label, field)
                 tab_stops += [field.value, field.button]

@@ -5,6 +5,11 @@ optional threshold line and a pointer at the value with its label above. An axis
 piecewise (``knots``): the risk meter gives 0.9–1 most of its width, so the 0.98 line and the attack
 zone beyond it are wide enough to read, and marks the change of scale with a break. The three
 factories below give it the vendor's bands and lines.
+
+A screen reader gets the same: ``ScaleBar`` is a QProgressBar that paints itself, so Qt's own
+accessibility gives it a Value (the score, in ``resolution`` steps per unit: 0.873 reads 873 of 1000,
+a certificate score 87 of 100), a name and a description with the score's band. (A Python
+QAccessibleValueInterface of our own crashed PySide6 6.11.)
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPaintEvent, QPalette, QPen, QPolygonF
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QProgressBar, QSizePolicy, QWidget
 
 from app.core.interpret import (
     CERTIFICATE_SAME_FROM,
@@ -54,6 +59,8 @@ class ScaleModel:
     high: float
     bands: list[Band]
     ticks: list[Tick]
+    name: str = ""  # what a screen reader calls the scale (translated by the caller)
+    resolution: int = 1000  # the accessible value's steps per unit of the score
     caption: str = ""
     value: float | None = None
     value_text: str = ""
@@ -71,21 +78,39 @@ class ScaleModel:
                 return f0 + (value - v0) / (v1 - v0) * (f1 - f0)
         return 1.0
 
+    def band_at(self, value: float) -> Band | None:
+        return next((band for band in self.bands if band.start <= value <= band.end), None)
 
-class ScaleBar(QWidget):
-    """A horizontal scale with toned bands, ticks, a threshold line and a pointer at the value."""
+    def description(self) -> str:
+        """The value, its band's words, the threshold and the caption: what the eye reads off the scale."""
+        band = self.band_at(self.value) if self.value is not None else None
+        parts = [self.value_text, band.label if band else "", self.threshold_text, self.caption]
+        return " · ".join(part for part in parts if part)
+
+
+class ScaleBar(QProgressBar):
+    """A horizontal scale with toned bands, ticks, a threshold line and a pointer at the value; to a
+    screen reader, a progress bar whose value is the score (see the module's docstring)."""
 
     def __init__(self, model: ScaleModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.model = model
+        self.setTextVisible(False)
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setMinimumWidth(280)
+        self.set_model(model)
 
     def set_model(self, model: ScaleModel) -> None:
         self.model = model
-        self.setAccessibleDescription(f"{model.caption}: {model.value_text}")
+        self.setRange(round(model.low * model.resolution), round(model.high * model.resolution))
+        if model.value is None:
+            self.reset()
+        else:
+            self.setValue(round(min(max(model.value, model.low), model.high) * model.resolution))
+        self.setFormat(model.value_text)  # the value as text (the score's own digits), not a percentage
+        self.setAccessibleName(model.name)
+        self.setAccessibleDescription(model.description())
         self.updateGeometry()
         self.update()
 
@@ -211,7 +236,8 @@ class ScaleBar(QWidget):
         # the pointer and the value
         if m.value is not None:
             x = self._x(m.value, left, width)
-            tone = next((b.tone for b in m.bands if b.start <= m.value <= b.end), Tone.INFO)
+            pointed = m.band_at(m.value)
+            tone = pointed.tone if pointed else Tone.INFO
             ink = tone_ink(tone, palette)
             painter.setPen(QPen(ink, 3))
             painter.drawLine(QPointF(x, top), QPointF(x, bar.bottom()))
@@ -239,6 +265,7 @@ def certificate_model(score: float | None) -> ScaleModel:
          Band(CERTIFICATE_SAME_FROM, 100, Tone.GOOD, same)],
         [Tick(0, "0", 1), Tick(CERTIFICATE_UNCERTAIN_FROM, "40", -1), Tick(CERTIFICATE_SAME_FROM, "45", 1),
          Tick(100, "100", -1)],
+        name=translate("Scale", "Certificate score"), resolution=1,
         caption=translate("Scale", "Certificate score: different below 40, uncertain 40 to 45, same from 45"),
         value=score, value_text="" if score is None else score_text(score, 2),
     )
@@ -252,6 +279,7 @@ def false_accept_model(score: float | None, threshold: float) -> ScaleModel:
          Band(threshold, 1.0, Tone.GOOD, translate("Scale", "match"))],
         [Tick(at, f"{at:.1f}\n{chr(10) * (index % 2)}{one_in_words(n)}")
          for index, (at, n) in enumerate(FALSE_ACCEPT_TABLE)],
+        name=translate("Scale", "Face score"),
         caption=translate("Scale", "Face score, and how often a stranger scores that high (false accepts)"),
         value=score, value_text="" if score is None else score_text(score),
         threshold=threshold,
@@ -271,6 +299,7 @@ def risk_model(score: float | None) -> ScaleModel:
          Band(HACK_THRESHOLD, 1.0, Tone.BAD, translate("Scale", "attack"))],
         [Tick(0, "0", 1), Tick(0.5, "0.5"), Tick(RISK_MAGNIFIED_FROM, "0.9"), Tick(0.95, "0.95"),
          Tick(HACK_THRESHOLD, "0.98", -1), Tick(1.0, "1", -1)],
+        name=translate("Scale", "Attack risk"),
         caption=translate("Scale", "Hack score: above 0.98 is an attack (photo, screen or mask); 0.9 to 1 is "
                                    "drawn larger"),
         value=score, value_text="" if score is None else score_text(score),

@@ -32,6 +32,7 @@ from app.catalogue.words import rejection as rejected_text
 from app.core.contract import FileSource, Source, SourceKind, SourceSpec, StoredIdSource, UrlSource
 from app.core.errors import InputRejected
 from app.core.validation import ImageInfo, check_file_source, check_stored_id, check_url
+from app.ui.announce import plain
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
 
@@ -114,6 +115,7 @@ class SourceField(Retranslating, QWidget):
         self.preview.hide()
 
         self.message = MessageLabel(self)
+        self.message.describes(self.browse, self.url, self.stored_id)
         self.reuse = QPushButton(self)
         self.reuse.clicked.connect(self._reuse)
         self.reuse.hide()
@@ -141,6 +143,7 @@ class SourceField(Retranslating, QWidget):
         self.browse.setText(self.tr("Browse…"))
         self.reuse.setText(self.tr("↻ Check again on this capture (no upload)") if liveness
                            else self.tr("↻ Use the same selfie again (no upload)"))
+        self.reuse.setAccessibleName(plain(self.reuse.text()))
         self._show_file_info()
         if self.message.isVisible() and self._path is not None and not self.message.is_problem:
             self._check_file(self._path)
