@@ -28,6 +28,7 @@ LABELS: dict[str, str] = {
     "record_history": QT_TRANSLATE_NOOP("Fields", "History"),
     "language": QT_TRANSLATE_NOOP("Fields", "Language"),
     "idle_timeout_s": QT_TRANSLATE_NOOP("Fields", "Clear the screen after no input for"),
+    "capture_folder": QT_TRANSLATE_NOOP("Fields", "Capture folder"),
 }
 
 HELP: dict[str, str] = {
@@ -59,14 +60,19 @@ HELP: dict[str, str] = {
     "language": QT_TRANSLATE_NOOP("Fields", "The window's language; by default the system's."),
     "idle_timeout_s": QT_TRANSLATE_NOOP(
         "Fields", "After this long without input the window clears the customer's data ({low} to {high} s)."),
+    "capture_folder": QT_TRANSLATE_NOOP(
+        "Fields", "Where the capture app saves the customers' files: choosing a capture or a selfie starts there. "
+                  "Empty: the folder used last."),
 }
 
 CHECK_BOXES: dict[str, str] = {"record_history": QT_TRANSLATE_NOOP("Fields", "Record calls")}
-PLACEHOLDERS: dict[str, str] = {"ca_bundle": QT_TRANSLATE_NOOP("Fields", "none: the system's trusted certificates")}
+PLACEHOLDERS: dict[str, str] = {"ca_bundle": QT_TRANSLATE_NOOP("Fields", "none: the system's trusted certificates"),
+                                "capture_folder": QT_TRANSLATE_NOOP("Fields", "none: the folder used last")}
 FILE_CHOICES: dict[str, tuple[str, str]] = {
     "ca_bundle": (QT_TRANSLATE_NOOP("Fields", "Choose a CA certificate"),
                   QT_TRANSLATE_NOOP("Fields", "Certificates (*.pem *.crt *.cer)")),
 }
+FOLDER_CHOICES: dict[str, str] = {"capture_folder": QT_TRANSLATE_NOOP("Fields", "Choose the capture folder")}
 UNITS: dict[str, str] = {"s": QT_TRANSLATE_NOOP("Fields", " s")}
 SUGGESTIONS: dict[tuple[str, str], str] = {  # an open field's usual values, in words (the CLI takes the value)
     ("proxy", PROXY_SYSTEM): QT_TRANSLATE_NOOP("Fields", "The system's proxy settings"),
@@ -129,6 +135,11 @@ def file_choice(declared: Declared) -> tuple[str, str]:
     """The file dialog's title and name filter for a file field."""
     title, name_filter = FILE_CHOICES[declared.label]
     return _words(title), _words(name_filter)
+
+
+def folder_choice(declared: Declared) -> str:
+    """The folder dialog's title for a folder field."""
+    return _words(FOLDER_CHOICES[declared.label])
 
 
 def unit_suffix(declared: Declared) -> str:

@@ -41,6 +41,12 @@ def config_dir(environ: Mapping[str, str] | None = None) -> Path:
     return _folder(environ, "config", "user_config_path")
 
 
+def qt_settings_dir(environ: Mapping[str, str] | None = None) -> Path:
+    """Qt's own settings (``QtProject.conf``: the file dialog's recent folders, which can name a customer),
+    kept in the app's config folder rather than the user's shared one."""
+    return config_dir(environ) / "qt"
+
+
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     """History and other data the user would miss."""
     return _folder(environ, "data", "user_data_path")

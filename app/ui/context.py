@@ -1,4 +1,5 @@
-"""What every page is handed: the call service, the worker pool, the clipboard keeper, the profile.
+"""What every page is handed: the call service, the worker pool, the clipboard keeper, the profile and
+where its file dialogs open.
 
 Passed in, never fetched from a global, so a test can hand in a service bound to its own sandbox.
 ``Calls`` declares everything the window asks of that service, so what it may rely on is written
@@ -21,6 +22,7 @@ if TYPE_CHECKING:  # the client module pulls in requests: not needed to draw the
     from app.core.history import BilledCounts, History, HistoryError
     from app.core.interpret import Checked
     from app.runtime import Runtime
+    from app.ui.folders import StartFolders
     from app.ui.widgets.clipboard import ClipboardKeeper
 
 
@@ -68,8 +70,11 @@ class PageContext:
     """The collaborators of a page. ``calls`` is None for a moment at start-up (runtime loading)."""
 
     def __init__(self, calls: Calls | None, pool: QThreadPool, clipboard: ClipboardKeeper,
-                 profile: Callable[[], str]) -> None:
+                 profile: Callable[[], str], folders: StartFolders | None = None) -> None:
+        from app.ui.folders import StartFolders
+
         self.calls = calls
         self.pool = pool
         self.clipboard = clipboard
         self.profile = profile
+        self.folders = folders or StartFolders()

@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -68,6 +67,7 @@ from app.core.history import (
 )
 from app.core.interpret import Verdict
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ui.folders import StartFolders
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
@@ -173,10 +173,12 @@ class HistoryPage(Retranslating, QWidget):
                  pool: QThreadPool, clipboard: ClipboardKeeper, parent: QWidget | None = None,
                  diagnostics: Callable[[Path], Path] | None = None,
                  problem: Callable[[], HistoryError | None] = lambda: None,
-                 move_aside: Callable[[], Path] | None = None) -> None:
+                 move_aside: Callable[[], Path] | None = None, folders: StartFolders | None = None) -> None:
         """``diagnostics`` writes the support zip to the path it is given (None: no such button);
-        ``problem`` says why there is no history; ``move_aside`` keeps a damaged file for IT and starts anew."""
+        ``problem`` says why there is no history; ``move_aside`` keeps a damaged file for IT and starts anew;
+        ``folders`` is where the export dialogs open."""
         super().__init__(parent)
+        self._folders = folders or StartFolders()
         self._history = history
         self._problem = problem
         self._move_aside = move_aside
@@ -249,7 +251,7 @@ class HistoryPage(Retranslating, QWidget):
         self.previous.clicked.connect(lambda: self._page(-PAGE_SIZE))
         self.next.clicked.connect(lambda: self._page(PAGE_SIZE))
         self.export = QPushButton(self)
-        self.export.clicked.connect(self.export_csv)
+        self.export.clicked.connect(lambda: self.export_csv())  # not clicked's bool as the path
         self.delete_all = QPushButton(self)
         self.delete_all.clicked.connect(self.confirm_delete_all)
         self.export_diagnostics = QPushButton(self)
@@ -452,10 +454,11 @@ class HistoryPage(Retranslating, QWidget):
         if history is None:
             return
         if path is None:
-            default = f"linkface-history-{dt.date.today():%Y%m%d}.csv"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export history"), default, "CSV (*.csv)")
-            if not path:
+            chosen = self._folders.save_file(self, self.tr("Export history"),
+                                             f"linkface-history-{dt.date.today():%Y%m%d}.csv", "CSV (*.csv)")
+            if chosen is None:
                 return
+            path = str(chosen)
         where = self.current_filter()
         task = Task(lambda _progress: history.export_csv(Path(path), where), self)
         task.succeeded.connect(lambda count: self.count_label.setText(
@@ -468,16 +471,25 @@ class HistoryPage(Retranslating, QWidget):
         if export is None:
             return
         if path is None:
-            default = f"linkface-diagnostics-{dt.datetime.now():%Y%m%d-%H%M}.zip"
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export diagnostics"), default, "Zip (*.zip)")
-            if not path:
+            chosen = self._folders.save_file(self, self.tr("Export diagnostics"),
+                                             f"linkface-diagnostics-{dt.datetime.now():%Y%m%d-%H%M}.zip", "Zip (*.zip)")
+            if chosen is None:
                 return
+            path = str(chosen)
         target = Path(path)
         task = Task(lambda _progress: export(target), self)
         task.succeeded.connect(lambda written: self.count_label.setText(
             self.tr("Diagnostics written to %1").replace("%1", str(written))))
         task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
         task.start(self._pool)
+
+    def clear_customer(self) -> None:
+        """Next customer: the search (it may hold a full ID number), the selected row and its details, and
+        a message naming an exported file go; the rows are read again without the search."""
+        self.search.setText("")  # not clear(): that keeps the undo history, and Ctrl+Z would bring it back
+        self.table.setCurrentIndex(QModelIndex())
+        self._show_details(-1)
+        self.refresh()
 
     def confirm_delete_all(self) -> None:
         history = self._history()

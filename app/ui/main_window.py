@@ -36,6 +36,7 @@ from app.i18n import (
     system_language,
 )
 from app.ui.context import PageContext
+from app.ui.folders import StartFolders
 from app.ui.idle import IdleWatcher
 from app.ui.pages.registry import PAGES, TaskPages
 from app.ui.preferences import (
@@ -47,6 +48,7 @@ from app.ui.preferences import (
     read_places,
     with_place,
 )
+from app.ui.qt_settings import forget_visited_folders
 from app.ui.top_bar import SANDBOX_PROFILE_NAME, TopBar
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, scaled_font
@@ -93,7 +95,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.secrets = secrets
         self.pool = pool or QThreadPool(self)
         self.clipboard = ClipboardKeeper(self)
-        self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name)
+        self.folders = StartFolders(lambda: self.preferences.capture_folder)  # where file dialogs open
+        self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name, self.folders)
 
         self.top_bar = TopBar(self.context, self)
         self.sidebar = QListWidget(self)
@@ -245,6 +248,7 @@ class MainWindow(Retranslating, QMainWindow):
         page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
         page.busy_changed.connect(self._call_ended)
         page.next_requested.connect(self.next_customer)
+        page.answered_late.connect(self._answered_late)
         # a non-sandbox profile whose answers carry SANDBOX- ids is talking to a sandbox: say so
         page.result.answered_by_sandbox.connect(lambda: self.top_bar.sandbox_mark.setVisible(True))
         self._install(index, page)
@@ -261,6 +265,12 @@ class MainWindow(Retranslating, QMainWindow):
     def _call_ended(self, busy: bool) -> None:
         if not busy:
             self.top_bar.refresh_counters()
+
+    def _answered_late(self, _outcome: object) -> None:
+        """A call nobody waits for any more ended, recorded: History and the counters show it now."""
+        self.top_bar.refresh_counters()
+        if self.history_page is not None:
+            self.history_page.refresh()
 
     def show_page(self, index: int) -> None:
         if index < 0:
@@ -282,7 +292,8 @@ class MainWindow(Retranslating, QMainWindow):
             page = HistoryPage(self._history_file, self._profile_names, self.pool, self.clipboard, self.stack,
                                diagnostics=self._write_diagnostics if calls is not None else None,
                                problem=self._history_problem,
-                               move_aside=calls.move_history_aside if calls is not None else None)
+                               move_aside=calls.move_history_aside if calls is not None else None,
+                               folders=self.folders)
             page.recheck_requested.connect(self.check_again)
             page.changed.connect(self.top_bar.refresh_counters)
             self._install(HISTORY_INDEX, page)
@@ -322,10 +333,14 @@ class MainWindow(Retranslating, QMainWindow):
 
     # --- next customer --------------------------------------------------------------------------
 
-    def next_customer(self, announce: bool = True) -> None:
-        """Clear every name, ID number, file, preview and result, and what the app put on the clipboard."""
-        for page in self.pages.built():
-            page.clear()
+    def next_customer(self, announce: bool = True) -> bool:
+        """Clear every name, ID number, file, preview and result, History's search and selected row, the
+        file dialog's recent folders and what the app put on the clipboard. True if a call already sent
+        was still awaited (the status line says what becomes of it)."""
+        sent = any([page.clear() for page in self.pages.built()])  # every page, whatever the first says
+        if self.history_page is not None:
+            self.history_page.clear_customer()
+        forget_visited_folders()
         self.clipboard.clear_ours()
         self.idle.restart()
         index = self.stack.currentIndex()
@@ -333,13 +348,19 @@ class MainWindow(Retranslating, QMainWindow):
         if current is not None:
             current.first_input().setFocus()
         if announce:
-            self.statusBar().showMessage(self.tr("Cleared. Ready for the next customer."), STATUS_MESSAGE_MS)
+            self.statusBar().showMessage(self.tr("Cleared. Ready for the next customer.")
+                                         + self._still_awaited(sent), STATUS_MESSAGE_MS)
+        return sent
+
+    def _still_awaited(self, sent: bool) -> str:
+        return " " + self.tr("The check already sent may still be billed; its answer will be recorded in "
+                             "History.") if sent else ""
 
     def _idle_timeout(self) -> None:
-        self.next_customer(announce=False)
+        sent = self.next_customer(announce=False)
         minutes = self.preferences.idle_timeout_s / 60
         self.statusBar().showMessage(
-            self.tr("Cleared after %1 min without input.").replace("%1", f"{minutes:g}"))
+            self.tr("Cleared after %1 min without input.").replace("%1", f"{minutes:g}") + self._still_awaited(sent))
 
     # --- language and settings ------------------------------------------------------------------
 
@@ -356,7 +377,8 @@ class MainWindow(Retranslating, QMainWindow):
     def open_settings(self) -> None:
         from app.ui.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.preferences, self.profiles, self.secrets, self, self._test_connection, self.pool)
+        dialog = SettingsDialog(self.preferences, self.profiles, self.secrets, self, self._test_connection, self.pool,
+                                self.folders)
         if dialog.exec():
             self.apply_preferences(dialog.preferences)
         if self.profiles is not None:

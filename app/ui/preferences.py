@@ -1,4 +1,4 @@
-"""The window's own settings (language, idle timeout), each declared once in PREFERENCES: its type,
+"""The window's own settings (language, idle timeout, capture folder), each declared once in PREFERENCES: its type,
 default and allowed values, from which come ui.ini's reading and the Settings dialog's widgets. Where
 the window was on each screen (WINDOW_PLACES) is kept in ui.ini too, but the clerk does not edit it.
 
@@ -30,7 +30,8 @@ T = TypeVar("T", str, int)
 @dataclass(frozen=True)
 class Preference(Generic[T]):
     """One preference: its key in ui.ini (also its label and help ids in app.catalogue.fields), its type
-    and default, and what it may be: one of ``choices``, or a whole number ``low``..``high`` in ``unit``."""
+    and default, and what it may be: one of ``choices``, a whole number ``low``..``high`` in ``unit``, or
+    (``folder``) a folder's absolute path, "" for none, which the dialog lets the clerk browse for."""
 
     name: str
     type: type[T]
@@ -41,6 +42,7 @@ class Preference(Generic[T]):
     unit: str = ""
     step: int = 1
     suggestions: tuple[str, ...] = ()
+    folder: bool = False
 
     @property
     def label(self) -> str:
@@ -56,6 +58,8 @@ class Preference(Generic[T]):
         text = text.strip()
         if self.choices:
             return next((choice for choice in self.choices if str(choice) == text), self.default)
+        if self.folder:  # never a relative path: that would be the working directory's
+            return self.type(text) if Path(text).is_absolute() else self.default
         if self.type is str:
             return self.type(text)  # free text: whoever reads it checks it
         try:
@@ -70,7 +74,8 @@ class Preference(Generic[T]):
 
 LANGUAGE = Preference("language", str, SYSTEM_LANGUAGE, choices=(SYSTEM_LANGUAGE, CHINESE, ENGLISH))
 IDLE_TIMEOUT = Preference("idle_timeout_s", int, 120, low=15, high=3600, unit="s")
-PREFERENCES: tuple[Preference[Any], ...] = (LANGUAGE, IDLE_TIMEOUT)  # what the Settings dialog edits
+CAPTURE_FOLDER = Preference("capture_folder", str, "", folder=True)  # where the file dialogs open
+PREFERENCES: tuple[Preference[Any], ...] = (LANGUAGE, IDLE_TIMEOUT, CAPTURE_FOLDER)  # what the Settings dialog edits
 WINDOW_PLACES = Preference("window_places", str, "")  # "screen=left,top,width,height,maximized;…"
 STORED: tuple[Preference[Any], ...] = (*PREFERENCES, WINDOW_PLACES)  # what ui.ini holds
 REMEMBERED_SCREENS = 8  # a laptop moved between branches meets a few screens, not hundreds
@@ -80,10 +85,12 @@ TITLE_BAR_ALLOWANCE = 32  # logical px a window manager's title bar takes above 
 @dataclass
 class Preferences:
     """The values of STORED, by the same names: ``language`` "" follows the system, ``idle_timeout_s``
-    is in seconds without input, ``window_places`` as ``read_places`` reads it."""
+    is in seconds without input, ``capture_folder`` an absolute folder or "", ``window_places`` as
+    ``read_places`` reads it."""
 
     language: str = LANGUAGE.default
     idle_timeout_s: int = IDLE_TIMEOUT.default
+    capture_folder: str = CAPTURE_FOLDER.default
     window_places: str = WINDOW_PLACES.default
 
     def copy(self) -> Preferences:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -45,6 +44,7 @@ from app.catalogue.fields import (
     field_help,
     field_label,
     file_choice,
+    folder_choice,
     placeholder,
     unit_suffix,
 )
@@ -53,7 +53,8 @@ from app.core.interpret import false_accept_at
 from app.core.profiles import PROFILE_FIELDS, Profile
 from app.core.secrets import remove_profile
 from app.ui.announce import announce
-from app.ui.preferences import PREFERENCES, TITLE_BAR_ALLOWANCE, Preferences
+from app.ui.folders import StartFolders
+from app.ui.preferences import PREFERENCES, TITLE_BAR_ALLOWANCE, Preference, Preferences
 from app.ui.widgets.message import MarkedLabel, MessageLabel
 from app.ui.words import error_view
 from app.ui.worker import Task
@@ -179,9 +180,11 @@ class ProfileEditor(QWidget):
     """
 
     def __init__(self, store: ProfileStore, secrets: SecretStore | None, parent: QWidget | None = None,
-                 test: ConnectionTest | None = None, pool: QThreadPool | None = None) -> None:
+                 test: ConnectionTest | None = None, pool: QThreadPool | None = None,
+                 folders: StartFolders | None = None) -> None:
         super().__init__(parent)
         self.store, self.secrets = store, secrets
+        self._folders = folders or StartFolders()  # where the CA file's dialog opens
         self._test, self._pool = test, pool or QThreadPool.globalInstance()
         self.testing: Task | None = None
         self.busy = 0
@@ -374,9 +377,9 @@ class ProfileEditor(QWidget):
 
     def _choose_file(self, field_input: SettingInput) -> None:
         title, name_filter = file_choice(field_input.setting)
-        name, _ = QFileDialog.getOpenFileName(self, title, "", name_filter)
-        if name:
-            field_input.show(Path(name))
+        path = self._folders.open_file(self, title, name_filter, capture=False)
+        if path is not None:
+            field_input.show(path)
 
     def edited_profile(self) -> Profile:
         """The profile as typed; raises InputRejected naming the field."""
@@ -468,20 +471,32 @@ class SettingsDialog(QDialog):
 
     def __init__(self, preferences: Preferences, profiles: ProfileStore | None, secrets: SecretStore | None,
                  parent: QWidget | None = None, test: ConnectionTest | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: QThreadPool | None = None, folders: StartFolders | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.preferences = preferences.copy()
+        self._folders = folders or StartFolders()
+        self.browse_buttons: dict[str, QPushButton] = {}  # a folder preference's, by its name
         general = QWidget(self)
         form = QFormLayout(general)
         self.inputs = {preference.name: SettingInput(preference, general) for preference in PREFERENCES}
         for name, preference_input in self.inputs.items():
             preference_input.show(getattr(preferences, name))
-            form.addRow(preference_input.label, preference_input.editor)
+            setting = preference_input.setting
+            if isinstance(setting, Preference) and setting.folder:  # typed, or chosen
+                row = QHBoxLayout()
+                row.addWidget(preference_input.editor, 1)
+                browse = self.browse_buttons[name] = QPushButton(self.tr("Browse…"), general)
+                browse.clicked.connect(lambda _=False, chosen=preference_input: self._choose_folder(chosen))
+                row.addWidget(browse)
+                form.addRow(preference_input.label, row)
+            else:
+                form.addRow(preference_input.label, preference_input.editor)
         self.tabs = tabs = QTabWidget(self)
         tabs.setAccessibleName(self.windowTitle())  # it takes the focus for its tab bar: say where it is
         tabs.addTab(general, self.tr("General"))
-        self.profiles = ProfileEditor(profiles, secrets, self, test, pool) if profiles is not None else None
+        self.profiles = ProfileEditor(profiles, secrets, self, test, pool, self._folders) \
+            if profiles is not None else None
         if self.profiles is not None:
             tabs.addTab(self.profiles, self.tr("Profiles"))
         self.buttons = buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
@@ -493,6 +508,13 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
         screen = (parent or self).screen().availableGeometry()
         self.resize(PREFERRED_SIZE.boundedTo(screen.size() - QSize(0, TITLE_BAR_ALLOWANCE)))
+
+    def _choose_folder(self, preference_input: SettingInput) -> None:
+        editor = preference_input.editor
+        assert isinstance(editor, QLineEdit)
+        folder = self._folders.folder(self, folder_choice(preference_input.setting), editor.text())
+        if folder is not None:
+            preference_input.show(str(folder))
 
     def accept(self) -> None:
         edited = {name: preference_input.value() for name, preference_input in self.inputs.items()}

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 from app.i18n import Translations, system_language
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
+from app.ui.qt_settings import keep_qt_settings_inside
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QMessageLogContext, QtMsgType
@@ -67,6 +68,7 @@ class Startup:
 
     def __init__(self) -> None:
         prepare_platform()
+        keep_qt_settings_inside()  # before any dialog: Qt's recent folders go to the app's folder
         existing = QApplication.instance()
         self.app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
         self.app.setApplicationName("LinkFace Desk")

@@ -54,6 +54,7 @@ class TopBar(Retranslating, QWidget):
             f" border: 2px solid {SANDBOX_TEXT.name()}; border-radius: 4px;")
         self.counters = QLabel(self)  # billed calls today and this month, on this profile
         self._counts: BilledCounts | None = None
+        self._asked = 0  # counter reads asked for: only the newest may fill the label
         self.language_button = QPushButton(self)
         self.language_button.clicked.connect(self.language_requested)
         self.settings_button = QPushButton(self)
@@ -183,12 +184,15 @@ class TopBar(Retranslating, QWidget):
 
         counts = calls.billed_counts
         name = self.profile_name()
+        self._asked += 1
+        asked = self._asked
         task = Task(lambda _progress: counts(name), self)
-        task.succeeded.connect(lambda values: self._counted(name, values))
+        task.succeeded.connect(lambda values: self._counted(name, values, asked))
         task.start(self._context.pool)
 
-    def _counted(self, profile_name: str, values: BilledCounts) -> None:
-        if profile_name == self.profile_name():  # not switched away meanwhile
+    def _counted(self, profile_name: str, values: BilledCounts, asked: int) -> None:
+        # not switched away meanwhile, and no older read (of before a late answer was recorded) after a newer
+        if profile_name == self.profile_name() and asked == self._asked:
             self._counts = values
             self._render_counters()
 

@@ -219,6 +219,8 @@ def technical_line(detail: str) -> str:
 
 
 def cancelled_after_upload_view() -> ErrorView:
+    """The clerk stopped waiting for a call already sent: it may be billed, and the runtime records its answer."""
     return ErrorView(Tone.INFO, translate("Errors", "Cancelled"),
                      translate("Errors", "The file had already been sent, so the server may still check (and bill) "
-                                  "this call; its result will not be shown."), "")
+                                  "this call; its answer will be recorded in History, not shown here."), "",
+                     billing=Billing.UNKNOWN)

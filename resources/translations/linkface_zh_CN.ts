@@ -126,16 +126,48 @@
         <translation>请修正标出的输入项；未发送任何内容。</translation>
     </message>
     <message>
-        <source>Connecting…</source>
-        <translation>正在连接…</translation>
-    </message>
-    <message>
         <source>Sending… %1 of %2 MB</source>
         <translation>正在发送… %1 / %2 MB</translation>
     </message>
     <message>
-        <source>Sent. Waiting for the server… Cancel now only stops waiting: the server may still check and bill this call.</source>
-        <translation>已发送，正在等待服务器… 此时取消只是不再等待：服务器仍可能完成核验并计费。</translation>
+        <source>This customer was checked %1 s ago; checking again is billed again.</source>
+        <translation>该客户 %1 秒前已核验过；再次核验将再次计费。</translation>
+    </message>
+    <message>
+        <source>This customer was checked %1 min ago; checking again is billed again.</source>
+        <translation>该客户 %1 分钟前已核验过；再次核验将再次计费。</translation>
+    </message>
+    <message>
+        <source>Check again?</source>
+        <translation>再次核验？</translation>
+    </message>
+    <message>
+        <source>Check again (billed)</source>
+        <translation>再次核验（计费）</translation>
+    </message>
+    <message>
+        <source>Do not check</source>
+        <translation>不核验</translation>
+    </message>
+    <message>
+        <source>Not checked again: nothing was sent.</source>
+        <translation>未再次核验：未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>The check you stopped waiting for was answered; its result is in History.</source>
+        <translation>已停止等待的那次核验有了结果，已记入历史记录。</translation>
+    </message>
+    <message>
+        <source>Connecting… %1 s</source>
+        <translation>正在连接… %1 秒</translation>
+    </message>
+    <message>
+        <source>Sent. Waiting for the server… %1 s</source>
+        <translation>已发送，正在等待服务器… %1 秒</translation>
+    </message>
+    <message>
+        <source>Cancel now only stops waiting (so does Next customer): the server may still check and bill this call, and its answer will be recorded in History.</source>
+        <translation>此时取消（或点“下一位客户”）只是不再等待：服务器仍可能完成核验并计费，其结果将记入历史记录。</translation>
     </message>
     <message>
         <source>History</source>
@@ -724,6 +756,10 @@
         <translation>已取消</translation>
     </message>
     <message>
+        <source>The file had already been sent, so the server may still check (and bill) this call; its answer will be recorded in History, not shown here.</source>
+        <translation>文件已发送完毕，服务器仍可能完成核验（并计费）；其结果将记入历史记录，不在此显示。</translation>
+    </message>
+    <message>
         <source>The upload was stopped before it finished; nothing was checked or billed.</source>
         <translation>上传在完成前已停止：未进行核验，也未计费。</translation>
     </message>
@@ -746,10 +782,6 @@
     <message>
         <source>Technical details (for support): %1</source>
         <translation>技术细节（供技术支持）：%1</translation>
-    </message>
-    <message>
-        <source>The file had already been sent, so the server may still check (and bill) this call; its result will not be shown.</source>
-        <translation>文件已发送完毕，服务器仍可能完成核验（并计费）；其结果将不会显示。</translation>
     </message>
 </context>
 <context>
@@ -807,6 +839,10 @@
         <translation>无操作多久后清空屏幕</translation>
     </message>
     <message>
+        <source>Capture folder</source>
+        <translation>采集文件夹</translation>
+    </message>
+    <message>
         <source>The profile&apos;s name, under which its secret is kept in the keychain: 1 to 64 characters, without quotes or backslashes.</source>
         <translation>配置名称，其密钥以此名称保存在钥匙串中：1 到 64 个字符，不含引号或反斜杠。</translation>
     </message>
@@ -859,6 +895,10 @@
         <translation>无操作达到此时长后，窗口清空客户信息（{low} 到 {high} 秒）。</translation>
     </message>
     <message>
+        <source>Where the capture app saves the customers&apos; files: choosing a capture or a selfie starts there. Empty: the folder used last.</source>
+        <translation>采集应用保存客户文件的文件夹：选择活体采集文件或自拍照片时从这里开始。留空：使用上次的文件夹。</translation>
+    </message>
+    <message>
         <source>Record calls</source>
         <translation>记录调用</translation>
     </message>
@@ -867,12 +907,20 @@
         <translation>无：使用系统信任的证书</translation>
     </message>
     <message>
+        <source>none: the folder used last</source>
+        <translation>无：使用上次的文件夹</translation>
+    </message>
+    <message>
         <source>Choose a CA certificate</source>
         <translation>选择 CA 证书</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer)</source>
         <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>Choose the capture folder</source>
+        <translation>选择采集文件夹</translation>
     </message>
     <message>
         <source> s</source>
@@ -1221,6 +1269,10 @@
     <message>
         <source>Cleared. Ready for the next customer.</source>
         <translation>已清空，可以接待下一位客户。</translation>
+    </message>
+    <message>
+        <source>The check already sent may still be billed; its answer will be recorded in History.</source>
+        <translation>已发送的核验仍可能计费，其结果将记入历史记录。</translation>
     </message>
     <message>
         <source>Cleared after %1 min without input.</source>
@@ -2064,7 +2116,7 @@
     <name>SensitiveLineEdit</name>
     <message>
         <source>Masked after the decision. Type or paste to enter a new value.</source>
-        <translation type="unfinished"></translation>
+        <translation>出结果后已遮盖。直接输入或粘贴即可填写新值。</translation>
     </message>
 </context>
 <context>
@@ -2072,6 +2124,10 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
         <source>General</source>

@@ -50,6 +50,15 @@ def compiled_translations() -> None:
     module.release()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def qt_settings(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Qt's own settings (the file dialog's recent folders) kept in a folder of the session's, as the app
+    keeps them in its own (app.ui.qt_settings): no test writes the developer's ~/.config/QtProject.conf."""
+    from app.ui.qt_settings import keep_qt_settings_inside
+
+    return keep_qt_settings_inside({"LINKFACE_DESK_HOME": str(tmp_path_factory.mktemp("qt-home"))})
+
+
 @pytest.fixture(scope="session")
 def samples(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("samples")

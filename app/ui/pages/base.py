@@ -2,24 +2,30 @@
 the page is too narrow for both side by side), one call at a time.
 
 A page builds a request from its inputs (showing any problem next to its field, sending nothing),
-hands it to its ``CallRunner`` (``runner.py``: the worker pool, cancel, late answers dropped), draws
-the progress bar and the cancel button while it runs, and renders the result or the error.
+hands it to its ``CallRunner`` (``runner.py``: the worker pool, cancel, late answers recorded, not
+shown), draws the progress bar, the seconds waited and the cancel button while it runs, and renders the
+result or the error. Once an outcome that was (or may have been) billed is on screen, checking the same
+inputs again asks first (a reflex Enter must not bill twice); any edit of an input makes it a new check.
 "Next customer" (``clear``) forgets everything the page holds.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -31,7 +37,7 @@ from PySide6.QtWidgets import (
 from app.catalogue.words import record_warning
 from app.catalogue.words import rejection as rejected_text
 from app.core.contract import CallResult, Endpoint, Request
-from app.core.errors import Cancelled, InputRejected, LinkFaceError
+from app.core.errors import Billing, Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import Checked, Reading, Tone, Verdict
 from app.ui.announce import announce
 from app.ui.context import PageContext
@@ -40,6 +46,7 @@ from app.ui.theme import verdict_icon
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
 from app.ui.widgets.result_panel import Detail, ResultPanel
+from app.ui.widgets.sensitive_edit import SensitiveLineEdit
 from app.ui.widgets.source_field import SourceField
 from app.ui.words import (
     ErrorView,
@@ -55,6 +62,7 @@ ROOMY_RESULT_COLUMN = 440  # the input column narrows (down to the narrowest) to
 NARROWEST_RESULT_COLUMN = 300  # beside the inputs; narrower, the result goes under them
 UNLIMITED = 16777215  # Qt's QWIDGETSIZE_MAX, which PySide6 does not export
 T = TypeVar("T")
+CONNECTING, SENDING, SENT = range(3)  # where a running call is, for the waiting panel
 
 
 class CheckPage(Retranslating, QWidget):
@@ -64,11 +72,14 @@ class CheckPage(Retranslating, QWidget):
         busy_changed(bool): a call started or ended.
         status(str): a short message for the status line.
         next_requested(): the operator pressed "Next customer" (the window clears every page).
+        answered_late(object): a call the page had stopped waiting for ended, its record completed in
+            History (the Checked or the exception): History and the billed counters are out of date.
     """
 
     busy_changed = Signal(bool)
     status = Signal(str)
     next_requested = Signal()
+    answered_late = Signal(object)
     endpoint: ClassVar[Endpoint]  # the call this page makes (app.core.endpoints declares it)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -79,10 +90,13 @@ class CheckPage(Retranslating, QWidget):
         self.runner.progress.connect(self._show_progress)
         self.runner.succeeded.connect(self._on_succeeded)
         self.runner.failed.connect(self._on_failed)
+        self.runner.late.connect(self._on_late)
         self._fields: dict[str, tuple[MessageLabel, QWidget]] = {}  # API field name -> where to say it
         self._shown: Checked | BaseException | ErrorView | None = None
         self._pending_request: Request | None = None
         self.shown_request: Request | None = None  # the request behind the result on screen
+        self._billed_at: float | None = None  # when a billed outcome came in; None once an input changes
+        self._question: QMessageBox | None = None  # "check again, billed again?" while it is asked
 
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.45, bold=True))
@@ -107,6 +121,10 @@ class CheckPage(Retranslating, QWidget):
         busy_layout.addLayout(busy_row)
         busy_layout.addWidget(self.progress_text)
         self.busy_box.hide()
+        self._phase, self._started_at = CONNECTING, 0.0
+        self._waiting = QTimer(self)  # the seconds waited, on the waiting panel
+        self._waiting.setInterval(1000)
+        self._waiting.timeout.connect(self._render_waiting)
 
         self.run_button = QPushButton(self)
         self.run_button.setFont(scaled_font(self, 1.1, bold=True))
@@ -142,6 +160,7 @@ class CheckPage(Retranslating, QWidget):
         left_layout.addWidget(self.busy_box)
         left_layout.addLayout(buttons)
 
+        self._watch_inputs()  # the form holds every input by now
         self.result = ResultPanel(context.clipboard, self)
         self.build_visuals()
         self._result_scroll = scroll = QScrollArea(self)
@@ -234,6 +253,7 @@ class CheckPage(Retranslating, QWidget):
             self._fields[name] = (message, focus)
 
     def add_source(self, source: SourceField) -> SourceField:
+        source.folders = self.context.folders  # its Browse opens where the window's dialogs do
         self.inputs.addWidget(source)
         fields = source.spec.fields
         self.register_field((fields.file, fields.url, fields.stored_id), source.message, source)
@@ -277,9 +297,10 @@ class CheckPage(Retranslating, QWidget):
         return self.runner.busy
 
     def run(self) -> None:
-        """Check the inputs and, if they are right, start the call (Enter, or the run button)."""
-        calls, profile = self.context.calls, self.context.profile()
-        if self.runner.busy:
+        """Check the inputs and, if they are right, start the call (Enter, or the run button); the same inputs
+        after a billed outcome only once the clerk says so."""
+        calls = self.context.calls
+        if self.runner.busy or self._question is not None:
             return
         if calls is None:
             self.status.emit(self.tr("Starting… try again in a moment."))
@@ -289,43 +310,147 @@ class CheckPage(Retranslating, QWidget):
             self.focus_first_problem()
             self.status.emit(self.tr("Fix the marked fields; nothing was sent."))
             return
+        if self._billed_at is not None:
+            self._ask_before_checking_again(request)
+            return
+        self._send(request)
+
+    def _send(self, request: Request) -> None:
+        calls, profile = self.context.calls, self.context.profile()
+        assert calls is not None  # run() looked
+        self._billed_at = None
         self._shown = self.shown_request = None
         self.result.clear()  # the last decision must not be read as this one's while it runs
         self._pending_request = request
         self.runner.start(lambda progress: calls.run(profile, request, progress))
+
+    # --- the same customer again, by habit or on purpose -----------------------------------------
+
+    def _watch_inputs(self) -> None:
+        """Any edit of an input (typed, pasted, chosen, dropped, unmasked) makes the next check a new one."""
+        form = self._form
+        for source in form.findChildren(SourceField):
+            source.changed.connect(self._inputs_changed)
+        for edit in form.findChildren(QLineEdit):
+            edit.textEdited.connect(self._inputs_changed)
+        for sensitive in form.findChildren(SensitiveLineEdit):
+            sensitive.unmasked.connect(self._inputs_changed)
+        for box in form.findChildren(QCheckBox):
+            box.toggled.connect(self._inputs_changed)
+        for combo in form.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self._inputs_changed)
+
+    def _inputs_changed(self, *_value: object) -> None:
+        self._billed_at = None
+
+    def _note_billing(self, shown: Checked | BaseException | ErrorView) -> None:
+        """Start the clock of the question when the outcome now on screen was, or may have been, billed."""
+        if isinstance(shown, Checked):
+            billed = shown.result.billed
+        else:
+            view = shown if isinstance(shown, ErrorView) else error_view(shown)
+            billed = view.billing in (Billing.BILLED, Billing.UNKNOWN)
+        self._billed_at = time.monotonic() if billed else None
+
+    def checked_ago(self, seconds: float) -> str:
+        """The question, with how long ago the same inputs were checked."""
+        if seconds < 60:
+            return self.tr("This customer was checked %1 s ago; checking again is billed again.").replace(
+                "%1", str(max(1, int(seconds))))
+        return self.tr("This customer was checked %1 min ago; checking again is billed again.").replace(
+            "%1", str(int(seconds // 60)))
+
+    def _ask_before_checking_again(self, request: Request) -> None:
+        """Unchanged inputs after a billed outcome: ask, with No as the default (Enter and Esc answer No)."""
+        assert self._billed_at is not None
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check again?"),
+                          self.checked_ago(time.monotonic() - self._billed_at), parent=self)
+        # buttons of our own words: a standard button's text is Qt's again at the next language change
+        yes = box.addButton(self.tr("Check again (billed)"), QMessageBox.ButtonRole.YesRole)
+        no = box.addButton(self.tr("Do not check"), QMessageBox.ButtonRole.NoRole)
+        box.setDefaultButton(no)
+        box.setEscapeButton(no)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+        box.finished.connect(lambda _result: self._answered(box, box.clickedButton() is yes, request))
+        self._question = box
+        box.open()
+
+    def _answered(self, box: QMessageBox, again: bool, request: Request) -> None:
+        if box is not self._question:
+            return  # closed by "Next customer"
+        self._question = None
+        box.deleteLater()
+        if again:
+            self._send(request)
+        else:
+            self.status.emit(self.tr("Not checked again: nothing was sent."))
+
+    def _close_question(self) -> None:
+        box, self._question = self._question, None
+        if box is not None:
+            box.done(0)
+            box.deleteLater()
+
+    def _on_late(self, outcome: object) -> None:
+        """A call the page stopped waiting for ended (the runtime recorded it): said in the status line,
+        not on the page, which may hold the next customer by now."""
+        if not isinstance(outcome, Cancelled):
+            self.status.emit(self.tr("The check you stopped waiting for was answered; its result is in History."))
+        self.answered_late.emit(outcome)
 
     def cancel(self) -> None:
         """Stop the upload if it is still going; otherwise stop waiting and never show the result."""
         in_time = self.runner.cancel()
         if in_time is None:
             return
-        self._show(error_view(Cancelled("cancelled")) if in_time else cancelled_after_upload_view())
+        shown = error_view(Cancelled("cancelled")) if in_time else cancelled_after_upload_view()
+        self._show(shown)
+        self._note_billing(shown)
 
     def _show_busy(self, busy: bool) -> None:
         self.busy_box.setVisible(busy)
         self.run_button.setEnabled(not busy)
         if busy:
             self.progress.setRange(0, 0)
-            self.progress_text.setText(self.tr("Connecting…"))
+            self._phase, self._started_at = CONNECTING, time.monotonic()
+            self._waiting.start()
+            self._render_waiting()
+        else:
+            self._waiting.stop()
         self.busy_changed.emit(busy)
+
+    def _render_waiting(self) -> None:
+        """Connecting, or sent and waiting: the seconds since Enter, and once sent what Cancel still does."""
+        if self._phase == SENDING:
+            return  # the upload's own progress is on the panel
+        seconds = str(int(time.monotonic() - self._started_at))
+        if self._phase == CONNECTING:
+            self.progress_text.setText(self.tr("Connecting… %1 s").replace("%1", seconds))
+            return
+        self.progress_text.setText(
+            self.tr("Sent. Waiting for the server… %1 s").replace("%1", seconds) + "\n"
+            + self.tr("Cancel now only stops waiting (so does Next customer): the server may still check and "
+                      "bill this call, and its answer will be recorded in History."))
 
     def _show_progress(self, sent: int, total: int) -> None:
         if total <= 0:
             return
         if sent < total:
+            self._phase = SENDING
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(1000 * sent / total))
             self.progress_text.setText(self.tr("Sending… %1 of %2 MB").replace("%1", f"{sent / 1048576:.1f}")
                                        .replace("%2", f"{total / 1048576:.1f}"))
         else:
             self.progress.setRange(0, 0)
-            self.progress_text.setText(self.tr("Sent. Waiting for the server… Cancel now only stops waiting: "
-                                               "the server may still check and bill this call."))
+            self._phase = SENT
+            self._render_waiting()
 
     def _on_succeeded(self, checked: Checked) -> None:
         self.shown_request = self._pending_request
         self._show(checked)
         self.after_result(checked.result)
+        self._note_billing(checked)
         warning = record_warning(checked.record)
         if warning:  # the outcome itself is on the banner, and announced
             self.status.emit(warning)
@@ -337,6 +462,7 @@ class CheckPage(Retranslating, QWidget):
             return
         self._show(exc)
         self.after_error(exc)
+        self._note_billing(exc)
         warning = record_warning(exc.record) if isinstance(exc, LinkFaceError) else None
         if warning:
             self.status.emit(warning)
@@ -379,16 +505,22 @@ class CheckPage(Retranslating, QWidget):
         self.next_button.setText(self.tr("Next customer (Esc)"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.retranslate_inputs()
+        if self.runner.busy:
+            self._render_waiting()
         if self._shown is not None:
             self._show(self._shown, say=False)
 
-    def clear(self) -> None:
-        """Next customer: stop waiting for any call and forget every input and result."""
-        self.runner.cancel()
+    def clear(self) -> bool:
+        """Next customer: stop waiting for any call and forget every input and result. True if a call
+        already sent was still awaited: it may be billed, and its answer goes to History (``answered_late``)."""
+        sent = self.runner.cancel() is False
+        self._close_question()
+        self._billed_at = None
         self._shown = None
         self._pending_request = self.shown_request = None
         self.result.clear()
         self.clear_inputs()
+        return sent
 
     # --- hooks ----------------------------------------------------------------------------------
 

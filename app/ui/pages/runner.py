@@ -1,8 +1,9 @@
 """A page's calls, one at a time, on the worker pool.
 
 A call that was cancelled, or dropped by "Next customer", may still post its answer later (the
-request was already sent): the runner drops that answer here, so the page only ever hears about
-the call it is waiting for.
+request was already sent, and the runtime records the answer in History): the runner hands that
+answer on as ``late``, never as the answer awaited, so the page only ever shows the call it is
+waiting for, and the window can count the late one at once.
 """
 
 from __future__ import annotations
@@ -26,12 +27,14 @@ class CallRunner(QObject):
         progress(int, int): bytes of the running call's upload sent so far, total bytes.
         succeeded(object): the running call's Checked (its result and reading).
         failed(object): the exception the running call raised.
+        late(object): the Checked or the exception of a call no longer awaited, when it ends.
     """
 
     busy_changed = Signal(bool)
     progress = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)
+    late = Signal(object)
 
     def __init__(self, pool: QThreadPool, parent: QObject) -> None:
         super().__init__(parent)
@@ -72,12 +75,14 @@ class CallRunner(QObject):
 
     def _on_succeeded(self, result: Checked) -> None:
         if self.sender() is not self._task:
-            return  # cancelled or cleared: the result is not shown
+            self.late.emit(result)  # cancelled or cleared: recorded, not shown
+            return
         self._end()
         self.succeeded.emit(result)
 
     def _on_failed(self, exc: BaseException) -> None:
         if self.sender() is not self._task:
+            self.late.emit(exc)
             return
         self._end()
         self.failed.emit(exc)

@@ -17,7 +17,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImageReader, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -33,6 +32,7 @@ from app.core.contract import FileSource, Source, SourceKind, SourceSpec, Stored
 from app.core.errors import InputRejected
 from app.core.validation import ImageInfo, check_file_source, check_stored_id, check_url
 from app.ui.announce import plain
+from app.ui.folders import StartFolders
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
 
@@ -71,6 +71,7 @@ class SourceField(Retranslating, QWidget):
         self.spec = spec
         self._path: Path | None = None
         self._reuse_id = ""
+        self.folders = StartFolders()  # where Browse opens; a page hands in the window's (add_source)
         self.setAcceptDrops(True)
 
         self.label = QLabel(self)
@@ -163,9 +164,9 @@ class SourceField(Retranslating, QWidget):
     def choose_file(self) -> None:
         liveness = self.spec.kind is SourceKind.LIVENESS
         title = self.tr("Choose the liveness file") if liveness else self.tr("Choose the selfie")
-        name, _ = QFileDialog.getOpenFileName(self, title, "", f"{self.tr('Files')} ({file_filter(self.spec.kind)})")
-        if name:
-            self.set_path(Path(name))
+        path = self.folders.open_file(self, title, f"{self.tr('Files')} ({file_filter(self.spec.kind)})", capture=True)
+        if path is not None:
+            self.set_path(path)
 
     def set_path(self, path: Path) -> bool:
         """Take a file (from the picker or a drop) and check it now; True if it is acceptable."""
@@ -292,8 +293,8 @@ class SourceField(Retranslating, QWidget):
         """Forget everything: file, preview, typed text, stored id and messages."""
         self._path = None
         self._reuse_id = ""
-        self.url.clear()
-        self.stored_id.clear()
+        self.url.setText("")  # not clear(): that keeps the undo history
+        self.stored_id.setText("")
         self.mode.setCurrentIndex(FILE)
         self._set_preview(None)
         self._show_file_info()
