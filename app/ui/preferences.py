@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QRect, QSettings
 
-from app.core.paths import config_dir
+from app.core.paths import config_dir, touch_private
 from app.i18n import CHINESE, ENGLISH
 
 UI_SETTINGS_FILE = "ui.ini"
@@ -144,6 +144,11 @@ class PreferenceStore:
     """Reads and writes ``Preferences``; ``path=None`` keeps them in memory only (tests, self-test)."""
 
     def __init__(self, path: Path | None) -> None:
+        if path is not None:
+            try:
+                touch_private(path)  # 0600 (and its folder 0700) before Qt writes it: Qt keeps a file's mode
+            except OSError:
+                pass  # then Qt cannot write it either; the window starts on the defaults
         self._settings = QSettings(str(path), QSettings.Format.IniFormat) if path is not None else None
 
     @classmethod

@@ -489,5 +489,6 @@ def test_a_real_start_keeps_qt_s_dialog_history_in_the_app_s_folder_and_next_cus
     assert CUSTOMER_TOKEN in chosen[ours] and "lastVisited" in chosen[ours]
     assert CUSTOMER_TOKEN not in after[ours] and "history=" not in after[ours] and "lastVisited" not in after[ours]
     assert ".config/LinkFaceDesk/ui.ini" in after  # the preferences keep their own file, whatever Qt's default
-    assert (home / ours).stat().st_mode & 0o777 == 0o600
+    for private_file in (ours, ".config/LinkFaceDesk/ui.ini"):
+        assert (home / private_file).stat().st_mode & 0o777 == 0o600, private_file
     assert (home / ".config/LinkFaceDesk").stat().st_mode & 0o777 == 0o700
