@@ -383,6 +383,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.apply_preferences(dialog.preferences)
         if self.profiles is not None:
             self._fill_profiles()
+        _delete_when_idle(dialog)
 
     def _test_connection(self, profile_name: str) -> Any:
         """A get_token call on a profile, through the runtime (so it is logged and recorded like any call)."""
@@ -500,3 +501,22 @@ class PageArea(QScrollArea):
         for page in self._pages.built():
             needed = needed.expandedTo(page.minimumSizeHint())
         return needed
+
+
+def _delete_when_idle(dialog: QWidget) -> None:
+    """A closed dialog goes (from memory and from a screen reader's tree) once its background work is done:
+    a keychain or connection task still running reports to it, so it stays until the last one ends."""
+    from app.ui.worker import Task
+
+    pending = {task for task in dialog.findChildren(Task) if not task.ended}
+    if not pending:
+        dialog.deleteLater()
+        return
+
+    def ended(task: Task) -> None:
+        pending.discard(task)
+        if not pending:
+            dialog.deleteLater()
+
+    for task in list(pending):
+        task.finished.connect(lambda task=task: ended(task))

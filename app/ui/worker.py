@@ -43,7 +43,12 @@ class Task(QObject):
         self._lock = threading.Lock()
         self._cancelled = False
         self._reached_total = False  # the progress hit 100%: for an upload, every byte was handed over
-        self.finished.connect(self.deleteLater)
+        self.ended = False  # finished reached the UI thread (the task is about to be deleted)
+        self.finished.connect(self._end)
+
+    def _end(self) -> None:
+        self.ended = True
+        self.deleteLater()
 
     def cancel(self) -> bool:
         """Ask the job to stop; True if in time (its progress had not reached the total)."""

@@ -186,3 +186,28 @@ def test_test_connection_tells_whether_secret_and_clock_are_right(qtbot: Any, wi
         assert "Connection works" in editor.note.text()
     finally:
         remove_profile(window.profiles, "Conn test", window.secrets)
+
+
+def test_a_closed_settings_dialog_is_deleted_once_its_background_work_ends(qtbot: Any, window: Any) -> None:
+    """Otherwise every Settings opened stays in memory, and in a screen reader's tree."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui.settings_dialog import SettingsDialog
+    from app.ui.worker import Task
+
+    held = __import__("threading").Event()
+
+    def close_with_a_task_running() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        task = Task(lambda _progress: held.wait(10), dialog)  # e.g. a keychain answer still on its way
+        task.start(window.pool)
+        dialog.reject()
+
+    QTimer.singleShot(0, close_with_a_task_running)
+    window.open_settings()
+    qtbot.wait(50)
+    assert len(window.findChildren(SettingsDialog)) == 1  # kept: its task still reports to it
+    held.set()
+    qtbot.waitUntil(lambda: not window.findChildren(SettingsDialog), timeout=5000)
