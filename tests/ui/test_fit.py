@@ -196,3 +196,21 @@ def test_historys_filters_are_not_clipped_in_english_at_1024(qtbot: Any, window:
     for name in ("use_dates", "since", "until", "endpoint", "verdict", "profile", "billed", "search", "apply"):
         widget = getattr(history, name)
         assert widget.visibleRegion().boundingRect() == widget.rect(), name  # wholly drawn, nothing cut off
+
+
+def test_a_refused_field_scrolls_into_view_on_a_small_window(qtbot: Any, window: Any, samples: Path) -> None:
+    """At 1024x768 and 150% the inputs scroll: the field with the problem, and its reason, come into view."""
+    from app.sandbox.people import ZHANG_SAN
+
+    window.resize(window.minimumSizeHint())
+    page = window.current_page
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    page.name.setText(ZHANG_SAN.name)
+    page.id_number.setText(ZHANG_SAN.id_number[:17] + ("1" if ZHANG_SAN.id_number[17] != "1" else "2"))
+    page._form_scroll.verticalScrollBar().setValue(0)
+    qtbot.wait(20)
+    assert page.id_message.visibleRegion().isEmpty(), "the window is too big for this test to mean anything"
+    page.run()
+    qtbot.wait(20)
+    assert page.focusWidget() is page.id_number
+    assert not page.id_message.visibleRegion().isEmpty() and not page.id_number.visibleRegion().isEmpty()

@@ -277,6 +277,9 @@ class CheckPage(Retranslating, QWidget):
                     widget.focus_input()
                 else:
                     widget.setFocus()
+                # on a small screen the inputs scroll: bring the field and its reason into view
+                self._form_scroll.ensureWidgetVisible(message)
+                self._form_scroll.ensureWidgetVisible(widget)
                 announce(message, f"{message.words} {self.tr('Fix the marked fields; nothing was sent.')}", urgent=True)
                 return
 
