@@ -8,7 +8,6 @@ Nothing is created here; writers create what they need with private permissions 
 from __future__ import annotations
 
 import datetime as dt
-import importlib.resources
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,10 +29,11 @@ def _folder(environ: Mapping[str, str] | None, under_home: str, platform_functio
 def resources_dir() -> Path:
     """The app's resources (icons, samples, compiled translations): ``app/resources`` inside the installed
     package (a wheel, or the frozen bundle), else the repository's top-level ``resources`` folder."""
-    installed = Path(str(importlib.resources.files("app"))) / "resources"
+    package = Path(__file__).resolve().parents[1]  # the installed or frozen package is plain files: no importlib
+    installed = package / "resources"
     if installed.is_dir():
         return installed
-    return Path(__file__).resolve().parents[2] / "resources"
+    return package.parent / "resources"
 
 
 def config_dir(environ: Mapping[str, str] | None = None) -> Path:
