@@ -193,7 +193,9 @@ def test_200_simultaneous_calls_are_all_answered() -> None:
 def _serve_forever_stderr(host: str) -> str:
     """Everything ``serve_forever(host)`` writes on stderr, up to a real call and Ctrl-C."""
     code = f"from app.sandbox.server import serve_forever; serve_forever({host!r}, 0, delay_scale=0)"
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as at a terminal, even when these tests run in a background job (which ignores SIGINT)
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert process.stderr is not None
         lines: list[str] = []

@@ -135,7 +135,9 @@ def test_https_when_given_an_ssl_context(tls_files: tuple[Path, Path]) -> None:
 
 def test_serve_forever_runs_until_interrupted() -> None:
     code = "from app.sandbox.server import serve_forever; serve_forever(port=0)"
-    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    # Ctrl-C as at a terminal, even when these tests run in a background job (which ignores SIGINT)
+    process = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert process.stderr is not None
         line = process.stderr.readline()
