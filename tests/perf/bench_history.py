@@ -41,7 +41,7 @@ def fill(history: History) -> None:
             "billing": "billed" if ok else "not_billed", "operator": "clerk", "liveness_id": f"{n:032x}",
             "image_id": None, "duration_ms": 300, "name_masked": "张*" if endpoint == "idnumber" else None,
             "id_masked": f"110105********{n % 10000:04d}" if endpoint == "idnumber" else None, "details": "{}",
-            "error": None, "sandbox": int(n % 3 == 2),
+            "error": None, "sandbox": int(n % 3 == 2), "case_id": None,
         })
     names = [c for c in COLUMNS if c != "id"]
     with history._transaction() as db:
