@@ -99,6 +99,7 @@ class Runtime:
         self._closed = False
         self._sandbox = sandbox
         self._owns_sandbox = sandbox is None
+        self.started_ms = int(time.time() * 1000)  # cases of the window opened before this are an ended session's
 
     def _open_history(self) -> None:
         self.history, self.history_problem = None, None
@@ -190,13 +191,16 @@ class Runtime:
 
         Input rejected locally is not recorded: nothing was sent. A billable call whose history row
         cannot be written is refused (HistoryError) before anything is sent. ``record`` on the answer
-        (or the error) says where its record went. In a case (``case_id``) a face call needs the case's
-        consent first (a guardian's for a minor) and is recorded as one of the case's calls.
+        (or the error) says where its record went. A face call is made in a case (``case_id``) whose consent
+        allows it (a guardian's for a minor), and is recorded as one of its calls; without a case it is refused
+        while the policy requires consent (the sandbox too: training matches production).
         """
         if isinstance(profile, str):
             profile = self.profiles.get(profile)
         if case_id is not None:
             self._enter_case(case_id, request)
+        elif spec(request.endpoint).face_data and self.policy.require_consent:
+            raise InputRejected("consent", "required")
         for kind, value in person_values(request).items():  # scrubbed from whatever is kept or logged
             self.redactor.add_name(value) if kind is FieldKind.NAME else self.redactor.add_id_number(value)
         sequence_id = sequence_id or new_sequence_id()
@@ -303,6 +307,17 @@ class Runtime:
     def close_case(self, case_id: str) -> None:
         """The customer has gone: without a decision the case is recorded as no decision."""
         self._case_history().close_case(case_id)
+
+    def close_stale_window_cases(self) -> int:
+        """At the window's start: the window's cases still open from before it started were left by a session
+        that ended without closing them (a crash, a power cut); they are closed as no decision. Returns how many.
+        The CLI never calls this: a script's case stays open between its commands."""
+        if self.history is None:
+            return 0
+        closed = self.history.close_open_cases("window", self.started_ms)
+        if closed:
+            logger().warning("%d case(s) of an earlier window session closed as no decision", closed)
+        return closed
 
     def export_diagnostics(self, out: Path, versions: dict[str, Any] | None = None) -> Path:
         """The support zip: logs, versions, settings (no secrets) and recent history (masked)."""

@@ -82,6 +82,36 @@ def settle(seconds: float = SETTLE_S) -> None:
         time.sleep(0.01)
 
 
+def make_cases(runtime: Any, samples: Path) -> None:
+    """A morning's customers for the Cases view, through the runtime's case API as the window records them:
+    checks accepted, one approved by a supervisor, a customer who declined, a minor with her guardian."""
+    from app.catalogue.cases import notice_text
+    from app.core.cases import Consent, Decision, Outcome
+    from app.core.contract import FileSource, IdNumberRequest
+    from app.core.validation import id_check_char
+    from app.sandbox.people import LI_SI, ZHANG_SAN
+
+    minor = "11010520150301123" + id_check_char("11010520150301123")
+    customers = (
+        ("A0101", Consent.GIVEN, ZHANG_SAN.name, ZHANG_SAN.id_number, "zhang-san.lfs",
+         Decision(Outcome.ACCEPTED, "verified")),
+        ("A0101", Consent.GIVEN, ZHANG_SAN.name, ZHANG_SAN.id_number, "zhang-san-lookalike.lfs",
+         Decision(Outcome.ACCEPTED, "review_band", "B0217", "review_band")),
+        ("A0102", Consent.DECLINED, LI_SI.name, None, None,
+         Decision(Outcome.OTHER_METHOD, "customer_declined", alternative="manual_id_check")),
+        ("A0102", Consent.GUARDIAN, "张小", minor, "zhang-san.lfs", Decision(Outcome.REJECTED, "no_record")),
+    )
+    staff = runtime.profiles.counter.staff_id
+    for staff_id, consent, name, id_number, capture, decision in customers:
+        runtime.profiles.set_counter(staff_id=staff_id)
+        case = runtime.open_case("Sandbox", consent=consent, notice=notice_text(""), id_number=id_number)
+        if capture is not None:
+            runtime.run("Sandbox", IdNumberRequest(name, id_number, FileSource(samples / capture)), case_id=case)
+        runtime.decide(case, decision)
+        runtime.close_case(case)
+    runtime.profiles.set_counter(staff_id=staff)
+
+
 def render(out: Path, dark: bool) -> int:
     """In the process on the X server: run every scenario in both languages, capturing the screen."""
     from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -121,6 +151,7 @@ def render(out: Path, dark: bool) -> int:
             selftest.wait_for(page)
 
         try:
+            make_cases(runtime, samples)
             for language in (ENGLISH, CHINESE):
                 window.set_language(language, remember=False)
                 window.next_customer()
@@ -152,6 +183,16 @@ def render(out: Path, dark: bool) -> int:
                     settle(0.02)
                 history.table.selectRow(0)
                 shoot(f"{language}-07-history")
+                history.views.setCurrentIndex(1)  # Cases, a supervisor's approval opened to its call
+                cases = history.cases
+                while cases.loading:
+                    settle(0.02)
+                cases.table.selectRow(next(row for row, line in enumerate(cases.model.rows) if line.case.supervisor))
+                while cases.loading:
+                    settle(0.02)
+                cases.calls.selectRow(0)
+                shoot(f"{language}-08-cases")
+                history.views.setCurrentIndex(0)
                 window.sidebar.setCurrentRow(0)
                 # Settings on the Sandbox profile, after "Test connection" (its message is the longest line)
                 dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window,

@@ -9,6 +9,7 @@ from pathlib import Path
 import keyring
 import pytest
 
+from app.core.cases import Consent
 from app.core.connection import ProxyMode
 from app.core.contract import FileSource, HackRequest, IdNumberRequest, TokenRequest
 from app.core.errors import ApiError, InputRejected
@@ -34,13 +35,17 @@ def home(tmp_path: Path) -> Iterator[dict[str, str]]:
 def test_sandbox_calls_are_recorded_and_counted(home: dict[str, str], sandbox: Sandbox, samples_dir: Path) -> None:
     with Runtime(environ=home, sandbox=sandbox) as runtime:
         assert runtime.is_sandbox("Sandbox") and runtime.face_threshold("Sandbox") == 0.7
-        runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")))
-        runtime.run("Sandbox", TokenRequest("liveness"))
+        with pytest.raises(InputRejected) as refused:  # a face call outside a consented case: nothing sent
+            runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")))
+        assert (refused.value.field, refused.value.rule) == ("consent", "required")
+        case = runtime.open_case("Sandbox", "cli", Consent.GIVEN, "notice")
+        runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")), case_id=case)
+        runtime.run("Sandbox", TokenRequest("liveness"))  # no face data: no case needed
         sandbox.inject(Fault(code="1004"))
         with pytest.raises(ApiError):
-            runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")))
+            runtime.run("Sandbox", HackRequest(FileSource(samples_dir / "zhang-san.lfs")), case_id=case)
         with pytest.raises(InputRejected):  # nothing sent: not recorded
-            runtime.run("Sandbox", IdNumberRequest("", "1", FileSource(samples_dir / "zhang-san.lfs")))
+            runtime.run("Sandbox", IdNumberRequest("", "1", FileSource(samples_dir / "zhang-san.lfs")), case_id=case)
         assert runtime.history is not None
         rows = runtime.history.query()
         assert [(r.endpoint, r.outcome, r.billing, r.sandbox) for r in rows] == [

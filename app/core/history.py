@@ -619,6 +619,16 @@ class History:
                                     [case_id]).fetchall()
         return [Row(*row) for row in rows]
 
+    def case_call_counts(self, case_ids: list[str]) -> dict[str, tuple[int, int]]:
+        """Each case's calls and billed calls, for a page of cases in one query (a case without calls is
+        left out)."""
+        marks = ", ".join("?" for _ in case_ids)
+        sql = (f"SELECT case_id, COUNT(*), SUM(billing = ?) FROM calls WHERE case_id IN ({marks}) "
+               "GROUP BY case_id")
+        with self._lock:
+            rows = self._db.execute(sql, [Billing.BILLED.value, *case_ids]).fetchall()
+        return {case_id: (int(calls), int(billed)) for case_id, calls, billed in rows}
+
     def export_cases_csv(self, path: Path, where: CaseFilter = CaseFilter(), page: int = 1000) -> int:
         """The filtered cases as UTF-8 with BOM, formula-safe (``csv_cell``); returns the case count."""
         written = 0

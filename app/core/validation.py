@@ -353,12 +353,18 @@ def check_form_value(form_field: FormField, value: object, detection_types: tupl
             assert_never(form_field.kind)
 
 
+def check_form(request: Request, detection_types: tuple[str, ...] = DETECTION_TYPES) -> dict[str, object]:
+    """The request's form fields checked and normalized, by attribute; pure (no file is touched), so the
+    window can refuse a wrong number before it asks the customer's consent."""
+    return {f.attribute: check_form_value(f, getattr(request, f.attribute), detection_types)
+            for f in spec(request.endpoint).form}
+
+
 def check_request(request: Request, detection_types: tuple[str, ...] = DETECTION_TYPES) -> Request:
     """Validate and normalize a whole request, field by field as the registry declares it; the client
     calls this before it opens a connection."""
     endpoint = spec(request.endpoint)
-    changes: dict[str, object] = {
-        f.attribute: check_form_value(f, getattr(request, f.attribute), detection_types) for f in endpoint.form}
+    changes = check_form(request, detection_types)
     for source_spec in endpoint.sources:
         changes[source_spec.attribute] = check_source(source_spec, getattr(request, source_spec.attribute))
     return cast(Request, replace(cast(Any, request), **changes))

@@ -15,22 +15,37 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:  # the client module pulls in requests: not needed to draw the window
     from pathlib import Path
 
-    from PySide6.QtCore import QThreadPool
+    from PySide6.QtCore import QObject, QThreadPool
 
+    from app.core.cases import Consent, Decision
     from app.core.connection import Progress
     from app.core.contract import Request
     from app.core.history import BilledCounts, History, HistoryError
     from app.core.interpret import Checked
+    from app.core.profiles import ProfileStore
     from app.runtime import Runtime
+    from app.ui.case import CustomerCase
     from app.ui.folders import StartFolders
     from app.ui.widgets.clipboard import ClipboardKeeper
 
 
 class Calls(Protocol):
-    """The part of ``app.runtime.Runtime`` the window uses: calls, profiles' sandbox, secret and threshold,
-    the history file (or why there is none), and what went wrong at start."""
+    """The part of ``app.runtime.Runtime`` the window uses: calls and the customer's case, profiles' sandbox,
+    secret and threshold, the history file (or why there is none), and what went wrong at start."""
 
-    def run(self, profile: str, request: Request, progress: Progress | None = None) -> Checked: ...
+    def run(self, profile: str, request: Request, progress: Progress | None = None, *,
+            case_id: str | None = None) -> Checked:
+        """A face call needs a case whose consent allows it (while the policy requires consent)."""
+
+    def open_case(self, profile: str, source: str = "window", consent: Consent | None = None,
+                  notice: str = "", id_number: str | None = None) -> str: ...
+
+    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None) -> bool:
+        ...
+
+    def decide(self, case_id: str, decision: Decision) -> Decision: ...
+
+    def close_case(self, case_id: str) -> None: ...
 
     def is_sandbox(self, profile_name: str) -> bool: ...
 
@@ -67,10 +82,13 @@ if TYPE_CHECKING:
 
 
 class PageContext:
-    """The collaborators of a page. ``calls`` is None for a moment at start-up (runtime loading)."""
+    """The collaborators of a page. ``calls`` is None for a moment at start-up (runtime loading); ``case`` is
+    the customer at the counter, shared by every page (built on first use: it loads core, the first paint
+    does not)."""
 
     def __init__(self, calls: Calls | None, pool: QThreadPool, clipboard: ClipboardKeeper,
-                 profile: Callable[[], str], folders: StartFolders | None = None) -> None:
+                 profile: Callable[[], str], folders: StartFolders | None = None,
+                 owner: QObject | None = None) -> None:
         from app.ui.folders import StartFolders
 
         self.calls = calls
@@ -78,3 +96,14 @@ class PageContext:
         self.clipboard = clipboard
         self.profile = profile
         self.folders = folders or StartFolders()
+        self.profiles: ProfileStore | None = None  # the settings file (the clerk's staff ID, the case policy)
+        self._owner = owner
+        self._case: CustomerCase | None = None
+
+    @property
+    def case(self) -> CustomerCase:
+        if self._case is None:
+            from app.ui.case import CustomerCase
+
+            self._case = CustomerCase(self, self._owner)
+        return self._case

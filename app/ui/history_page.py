@@ -47,19 +47,19 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from app.catalogue.tasks import task_name
-from app.catalogue.words import history_problem, transport_name
+from app.catalogue.words import history_problem
 from app.core.contract import Endpoint
 from app.core.errors import Billing
 from app.core.history import (
     DEFAULT_RETENTION_DAYS,
     MAX_RETENTION_DAYS,
     MIN_CALL_RETENTION_DAYS,
-    PENDING,
     Filter,
     History,
     HistoryError,
@@ -67,26 +67,15 @@ from app.core.history import (
 )
 from app.core.interpret import Verdict
 from app.i18n import QT_TRANSLATE_NOOP
+from app.ui.cases_view import CasesView
 from app.ui.folders import StartFolders
+from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, outcome_text
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
 from app.ui.words import verdict_words
 from app.ui.worker import Task
 
-PAGE_SIZE = 50
-OUTCOME_NAMES: dict[str, str] = {
-    "api_error": QT_TRANSLATE_NOOP("History", "API error"),
-    "transport": QT_TRANSLATE_NOOP("History", "Connection failed"),
-    "protocol": QT_TRANSLATE_NOOP("History", "Unreadable answer"),
-    "cancelled": QT_TRANSLATE_NOOP("History", "Cancelled"),
-    PENDING: QT_TRANSLATE_NOOP("History", "No answer recorded"),
-}
-BILLING_WORDS: dict[str, str] = {
-    Billing.BILLED.value: QT_TRANSLATE_NOOP("History", "Yes"),
-    Billing.NOT_BILLED.value: QT_TRANSLATE_NOOP("History", "No"),
-    Billing.UNKNOWN.value: QT_TRANSLATE_NOOP("History", "Unknown"),
-}
 COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("History", "Time"),
     QT_TRANSLATE_NOOP("History", "Profile"),
@@ -101,31 +90,6 @@ COLUMNS: tuple[str, ...] = (
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("History", text)
-
-
-def outcome_text(row: Row) -> str:
-    """The verdict, or what went wrong: a transport failure by its kind (a timeout is not a refusal)."""
-    if row.verdict:
-        try:
-            return verdict_words(Verdict(row.verdict))
-        except ValueError:
-            return row.verdict
-    kind = _transport_kind(row)
-    if kind is not None:
-        return transport_name(kind)
-    text = _t(OUTCOME_NAMES[row.outcome]) if row.outcome in OUTCOME_NAMES else row.outcome
-    return f"{text} {row.code}" if row.code else text
-
-
-def _transport_kind(row: Row) -> str | None:
-    """The TransportKind value a transport failure's stored error names (None: not one, or unreadable)."""
-    if row.outcome != "transport" or not row.error:
-        return None
-    try:
-        kind = json.loads(row.error).get("kind")
-    except (ValueError, AttributeError):
-        return None
-    return kind if isinstance(kind, str) else None
 
 
 class HistoryModel(QAbstractTableModel):
@@ -159,7 +123,7 @@ class HistoryModel(QAbstractTableModel):
         values = (
             f"{row.at:%Y-%m-%d %H:%M:%S}", row.profile + (" (SANDBOX)" if row.sandbox else ""),
             task_name(row.endpoint), outcome_text(row),
-            _t(BILLING_WORDS.get(row.billing, row.billing)),
+            billing_text(row.billing),
             row.name_masked or "", row.id_masked or "", row.request_id or "",
         )
         return values[index.column()]
@@ -297,16 +261,34 @@ class HistoryPage(Retranslating, QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.details)
         splitter.setStretchFactor(0, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(pager)
+        calls = QWidget(self)
+        column = QVBoxLayout(calls)
+        column.addLayout(filters)
+        column.addWidget(splitter, 1)
+        column.addLayout(pager)
         self.setTabOrder(self.search, self.apply)
+        self.cases = CasesView(self._history, self._problem, self._pool, clipboard, self._folders, self)
+        self.cases.call_requested.connect(self.show_call)
+        self.views = QTabWidget(self)  # Calls, Cases
+        self.views.setDocumentMode(True)  # tabs over the page, no frame around it
+        self.views.addTab(calls, "")
+        self.views.addTab(self.cases, "")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.views)
+
+    def heightForWidth(self, width: int) -> int:
+        """As tall as the screen allows, down to the minimum: the tables and details share the height (asked,
+        the layout would answer its preferred height, and the page would scroll on a branch PC's screen)."""
+        return self.minimumSizeHint().height()
 
     def _labelled(self, *combos: QComboBox) -> list[QWidget]:
         return [widget for combo in combos for widget in (self.filter_labels[combo], combo)]
 
     def retranslate(self) -> None:
+        self.views.setAccessibleName(self.tr("History"))  # it takes the focus for its tab bar: say where it is
+        self.views.setTabText(0, self.tr("Calls"))
+        self.views.setTabText(1, self.tr("Cases"))
         self.use_dates.setText(self.tr("Dates"))
         self.since.setAccessibleName(self.tr("From"))
         self.until.setAccessibleName(self.tr("To"))
@@ -356,12 +338,7 @@ class HistoryPage(Retranslating, QWidget):
     # --- querying --------------------------------------------------------------------------------
 
     def current_filter(self) -> Filter:
-        since = until = None
-        if self.use_dates.isChecked():
-            start = dt.date.fromisoformat(self.since.date().toString("yyyy-MM-dd"))
-            end = dt.date.fromisoformat(self.until.date().toString("yyyy-MM-dd")) + dt.timedelta(days=1)
-            since = dt.datetime.combine(start, dt.time()).astimezone()
-            until = dt.datetime.combine(end, dt.time()).astimezone()
+        since, until = day_span(self.since.date(), self.until.date()) if self.use_dates.isChecked() else (None, None)
         return Filter(since=since, until=until, endpoint=self.endpoint.currentData(),
                       verdict=self.verdict.currentData(), profile=self.profile.currentData(),
                       billing=None if self.billed.currentData() is None else Billing(self.billed.currentData()),
@@ -381,7 +358,22 @@ class HistoryPage(Retranslating, QWidget):
         self._offset = max(0, min(self._offset + step, max(0, self._total - 1)))
         self._load()
 
-    def _load(self) -> None:
+    def show_call(self, term: str) -> None:
+        """A case's call in this view (its request_id or sequence_id searched, other filters off) and
+        selected, with its details."""
+        self.use_dates.setChecked(False)
+        for combo in self.filter_labels:
+            combo.setCurrentIndex(0)
+        self.search.setText(term)
+        self.views.setCurrentIndex(0)
+        self._offset = 0
+        self._load(select_first=True)
+
+    def first_input(self) -> QWidget:
+        """Where the focus goes when the page is shown: the current view's first filter."""
+        return self.search if self.views.currentIndex() == 0 else self.cases.first_input()
+
+    def _load(self, select_first: bool = False) -> None:
         history = self._history()
         self.move_aside.hide()
         if history is None:
@@ -398,12 +390,12 @@ class HistoryPage(Retranslating, QWidget):
             self._loading.succeeded.disconnect()
         task = Task(lambda _progress: (history.query(where, PAGE_SIZE, offset), history.count(where),
                                        history.retention_days), self)
-        task.succeeded.connect(self._loaded)
+        task.succeeded.connect(lambda outcome: self._loaded(outcome, select_first))
         task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
         self._loading = task
         task.start(self._pool)
 
-    def _loaded(self, outcome: tuple[list[Row], int, int]) -> None:
+    def _loaded(self, outcome: tuple[list[Row], int, int], select_first: bool) -> None:
         rows, self._total, retention = outcome
         self._loading = None
         self.model.set_rows(rows)
@@ -413,6 +405,8 @@ class HistoryPage(Retranslating, QWidget):
         self.retention.blockSignals(False)
         self._update_count()
         self._show_details(-1)
+        if select_first and rows:
+            self.table.selectRow(0)
 
     def _update_count(self) -> None:
         shown = len(self.model.rows)
@@ -485,11 +479,13 @@ class HistoryPage(Retranslating, QWidget):
 
     def clear_customer(self) -> None:
         """Next customer: the search (it may hold a full ID number), the selected row and its details, and
-        a message naming an exported file go; the rows are read again without the search."""
+        a message naming an exported file go; the rows are read again without the search. The Cases view
+        forgets the same."""
         self.search.setText("")  # not clear(): that keeps the undo history, and Ctrl+Z would bring it back
         self.table.setCurrentIndex(QModelIndex())
         self._show_details(-1)
         self.refresh()
+        self.cases.clear_customer()
 
     def confirm_delete_all(self) -> None:
         history = self._history()

@@ -96,7 +96,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.pool = pool or QThreadPool(self)
         self.clipboard = ClipboardKeeper(self)
         self.folders = StartFolders(lambda: self.preferences.capture_folder)  # where file dialogs open
-        self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name, self.folders)
+        self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name, self.folders, owner=self)
 
         self.top_bar = TopBar(self.context, self)
         self.sidebar = QListWidget(self)
@@ -123,6 +123,8 @@ class MainWindow(Retranslating, QMainWindow):
         column.addLayout(body, 1)
         self.setCentralWidget(central)
 
+        self.status_staff = QLabel(self)  # the clerk, as her cases record her
+        self.statusBar().addPermanentWidget(self.status_staff)
         self.status_profile = QLabel(self)
         self.statusBar().addPermanentWidget(self.status_profile)
 
@@ -167,6 +169,13 @@ class MainWindow(Retranslating, QMainWindow):
 
         self.context.calls = calls
         self.profiles, self.secrets = profiles, secrets
+        self.context.profiles = profiles
+        from app.ui.pages.case_steps import failure_words
+
+        case = self.context.case
+        case.staff_changed.connect(self._retranslate_profile)
+        case.problem.connect(lambda exc: self.statusBar().showMessage(
+            self.tr("The customer's case could not be closed: %1").replace("%1", failure_words(exc))))
         self.setWindowIcon(app_icon())
         self.page_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # not a Tab stop; here, past the first paint
         from app.ui.theme import focus_style
@@ -233,6 +242,10 @@ class MainWindow(Retranslating, QMainWindow):
             self.tr("Profile: %1").replace("%1", name) + ("  ·  " + self.tr("SANDBOX") if sandbox else ""))
         title = "LinkFace Desk — " + name
         self.setWindowTitle(f"{title}  [{self.tr('SANDBOX')}]" if sandbox else title)
+        staff_id = self.profiles.counter.staff_id if self.profiles is not None else ""
+        self.status_staff.setText(self.tr("Staff ID: %1").replace("%1", staff_id) if staff_id
+                                  else self.tr("Staff ID: not set"))
+        self.status_staff.setVisible(self.calls is not None)
         if self.calls is None:
             self.status_profile.setText(self.tr("Starting…"))
             self.setWindowTitle("LinkFace Desk")
@@ -277,7 +290,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         if index == HISTORY_INDEX:
             self.stack.setCurrentIndex(index)
-            self.history().search.setFocus()
+            self.history().first_input().setFocus()
             return
         page = self.page(index)
         self.stack.setCurrentIndex(index)
@@ -335,9 +348,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def next_customer(self, announce: bool = True) -> bool:
         """Clear every name, ID number, file, preview and result, History's search and selected row, the
-        file dialog's recent folders and what the app put on the clipboard. True if a call already sent
-        was still awaited (the status line says what becomes of it)."""
+        file dialog's recent folders and what the app put on the clipboard, and close the customer's case.
+        True if a call already sent was still awaited (the status line says what becomes of it)."""
         sent = any([page.clear() for page in self.pages.built()])  # every page, whatever the first says
+        self.context.case.close()  # recorded as no decision, if she has none
         if self.history_page is not None:
             self.history_page.clear_customer()
         forget_visited_folders()
@@ -381,9 +395,20 @@ class MainWindow(Retranslating, QMainWindow):
                                 self.folders)
         if dialog.exec():
             self.apply_preferences(dialog.preferences)
+            if dialog.staff_id is not None:
+                self._save_staff_id(dialog.staff_id)
         if self.profiles is not None:
             self._fill_profiles()
         _delete_when_idle(dialog)
+
+    def _save_staff_id(self, staff_id: str) -> None:
+        """Settings changed the clerk's staff ID: saved on the worker pool, then shown in the status line."""
+        from app.ui.pages.case_steps import failure_words
+
+        self.context.case.save_staff_id(
+            staff_id, lambda _counter: self.statusBar().showMessage(
+                self.tr("Staff ID %1 saved.").replace("%1", staff_id), STATUS_MESSAGE_MS),
+            lambda exc: self.statusBar().showMessage(failure_words(exc)))
 
     def _test_connection(self, profile_name: str) -> Any:
         """A get_token call on a profile, through the runtime (so it is logged and recorded like any call)."""

@@ -1,8 +1,10 @@
 """``linkface-desk --self-test``: check an installation offscreen and print a short report.
 
 Builds the main window on a private temporary home (nothing of the user's is read or written),
-runs all five calls against the in-process sandbox with the shipped sample people, checks the
-resources, that the Chinese translation loads and translates, and reports the keychain backend.
+runs all five calls against the in-process sandbox with the shipped sample people (the customer's
+consent confirmed first, as a clerk does), records the clerk's decision and a declined customer's
+case and reads both back from history, checks the resources, that the Chinese translation loads and
+translates, and reports the keychain backend.
 Exit status 0 when every check passed, 1 otherwise. The same scenarios drive the screenshot script.
 """
 
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 SAMPLE_TIMEOUT_S = 30.0
+STAFF_ID = "SELFTEST"  # the clerk's staff ID on the self-test's private home
 
 
 @dataclass(frozen=True)
@@ -74,14 +77,30 @@ def write_samples(folder: Path) -> Path:
     return folder
 
 
-def wait_for(page: Any, timeout_s: float = SAMPLE_TIMEOUT_S) -> None:
+def process_until(done: Callable[[], bool], timeout_s: float = SAMPLE_TIMEOUT_S) -> bool:
+    """Let the window work until ``done`` (False if it did not get there in time)."""
     from PySide6.QtCore import QCoreApplication, QEventLoop
 
     deadline = time.monotonic() + timeout_s
-    while page.busy and time.monotonic() < deadline:
+    while not done() and time.monotonic() < deadline:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
         time.sleep(0.005)
     QCoreApplication.processEvents()
+    return done()
+
+
+def consent_if_asked(page: Any) -> None:
+    """The customer consents, as the clerk confirms it, when the page asks (her case's first face check)."""
+    step = page.consent_step
+    if not step.isHidden():
+        step.consent_button.click()
+        process_until(step.isHidden)
+
+
+def wait_for(page: Any, timeout_s: float = SAMPLE_TIMEOUT_S) -> None:
+    """The check the page was asked for, to its outcome (her consent confirmed on the way)."""
+    consent_if_asked(page)
+    process_until(lambda: not page.busy, timeout_s)
 
 
 def run_scenario(window: Any, scenario: Scenario, samples: Path) -> Any:
@@ -102,6 +121,7 @@ def build_window(home: Path) -> tuple[Any, Any]:
     from app.ui.preferences import PreferenceStore
 
     runtime = Runtime(environ={**os.environ, "LINKFACE_DESK_HOME": str(home)}, log_to_file=False)
+    runtime.profiles.set_counter(staff_id=STAFF_ID)  # asked once per OS user; here, before the window
     translations = Translations()
     translations.set_language(ENGLISH)
     window = MainWindow(runtime, translations, PreferenceStore(None), runtime.profiles, runtime.secrets)
@@ -111,6 +131,52 @@ def build_window(home: Path) -> tuple[Any, Any]:
 def _check(report: list[tuple[bool, str]], ok: bool, text: str) -> bool:
     report.append((ok, text))
     return ok
+
+
+def _closed_case(history: Any, case_id: str | None) -> Any:
+    """The case as history keeps it once closed (None if it is not, in time)."""
+    def closed() -> bool:
+        row = history.case(case_id) if case_id else None
+        return row is not None and bool(row.closed_ms)
+
+    return history.case(case_id) if process_until(closed) else None
+
+
+def _check_cases(report: list[tuple[bool, str]], window: Any, runtime: Any, samples: Path) -> None:
+    """A customer's whole case (consent, check, decision) and a declined one, read back from history."""
+    from app.core.cases import ALTERNATIVES
+
+    history = runtime.history
+    if not _check(report, history is not None, "cases: history file open"):
+        return
+    page = run_scenario(window, SCENARIOS[0], samples)
+    panel = page.decision_panel
+    process_until(lambda: panel.isVisible() and panel.outcome.currentData() is not None)
+    panel.record()
+    process_until(lambda: window.context.case.decision is not None)
+    case_id = window.context.case.case_id
+    window.next_customer()
+    row = _closed_case(history, case_id)
+    calls = history.case_calls(case_id) if row else []
+    _check(report, row is not None and row.consent == "given" and row.decision == "accepted"
+           and row.staff_id == STAFF_ID and len(calls) == 1,
+           f"case: consent, one check and the decision recorded ({row.consent if row else None}, "
+           f"{row.decision if row else None}, {len(calls)} call(s))")
+
+    window.sidebar.setCurrentRow(0)
+    SCENARIOS[0].fill(page, samples)
+    page.run()
+    step = page.consent_step
+    step.decline_button.click()
+    step.alternative.setCurrentIndex(step.alternative.findData(ALTERNATIVES[0]))
+    step.record_decline_button.click()
+    process_until(lambda: window.context.case.decision is not None)
+    case_id = window.context.case.case_id
+    window.next_customer()
+    row = _closed_case(history, case_id)
+    _check(report, row is not None and row.consent == "declined" and row.alternative == ALTERNATIVES[0]
+           and not history.case_calls(case_id),
+           f"declined case: recorded with its other method and no face call ({row.decision if row else None})")
 
 
 def run_self_test() -> int:
@@ -171,6 +237,7 @@ def run_self_test() -> int:
             window.next_customer()
             _check(report, not window.page(0).name.text() and not window.page(0).result.banner.isVisible(),
                    "next customer: inputs and results cleared")
+            _check_cases(report, window, runtime, samples)
         finally:
             window.close()
             runtime.close()

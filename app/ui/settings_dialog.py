@@ -48,6 +48,7 @@ from app.catalogue.fields import (
     placeholder,
     unit_suffix,
 )
+from app.core.cases import STAFF_ID_MAX_CHARS, check_staff_id
 from app.core.errors import ApiError, InputRejected, LinkFaceError
 from app.core.interpret import false_accept_at
 from app.core.profiles import PROFILE_FIELDS, Profile
@@ -492,6 +493,23 @@ class SettingsDialog(QDialog):
                 form.addRow(preference_input.label, row)
             else:
                 form.addRow(preference_input.label, preference_input.editor)
+        self.staff_id: str | None = None  # the clerk's staff ID as changed here (None: not changed)
+        self._staff_id_shown = profiles.counter.staff_id if profiles is not None else None
+        self.staff_id_edit: QLineEdit | None = None
+        if self._staff_id_shown is not None:  # the settings file keeps it, beside the profiles
+            self.staff_id_edit = QLineEdit(self._staff_id_shown, general)
+            self.staff_id_edit.setMaxLength(STAFF_ID_MAX_CHARS)
+            self.staff_id_edit.setToolTip(self.tr("Your staff ID (teller number), recorded with each customer's "
+                                                  "consent and decision"))
+            self.staff_id_message = MessageLabel(general)
+            self.staff_id_message.describes(self.staff_id_edit)
+            staff_label = QLabel(self.tr("Staff ID"), general)
+            staff_label.setBuddy(self.staff_id_edit)
+            staff_box = QVBoxLayout()
+            staff_box.setSpacing(2)
+            staff_box.addWidget(self.staff_id_edit)
+            staff_box.addWidget(self.staff_id_message)
+            form.insertRow(0, staff_label, staff_box)
         self.tabs = tabs = QTabWidget(self)
         tabs.setAccessibleName(self.windowTitle())  # it takes the focus for its tab bar: say where it is
         tabs.addTab(general, self.tr("General"))
@@ -517,6 +535,15 @@ class SettingsDialog(QDialog):
             preference_input.show(str(folder))
 
     def accept(self) -> None:
+        if self.staff_id_edit is not None and self.staff_id_edit.text().strip() != self._staff_id_shown:
+            try:
+                self.staff_id = check_staff_id(self.staff_id_edit.text())
+            except InputRejected as exc:  # said next to it; the dialog stays open
+                self.tabs.setCurrentIndex(0)
+                self.staff_id_message.show_problem(_text(exc))
+                self.staff_id_edit.setFocus()
+                announce(self.staff_id_message, self.staff_id_message.words, urgent=True)
+                return
         edited = {name: preference_input.value() for name, preference_input in self.inputs.items()}
         self.preferences = dataclasses.replace(self.preferences, **edited)  # what is not edited here stays
         super().accept()

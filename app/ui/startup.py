@@ -103,8 +103,12 @@ class Startup:
                 "%1", error_view(exc).title))
 
     def _attach(self, runtime: Runtime) -> None:
+        from app.ui.worker import Task
+
         self.runtime = runtime
         self.window.attach(runtime, runtime.profiles, runtime.secrets)
+        # cases a crash left open are closed as no decision, on a worker (the history file is on disk)
+        Task(lambda _progress: runtime.close_stale_window_cases(), self.window).start(self.window.pool)
         self._warm_up(runtime)
 
     def _warm_up(self, runtime: Runtime) -> None:

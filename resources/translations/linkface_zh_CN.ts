@@ -116,6 +116,173 @@
     </message>
 </context>
 <context>
+    <name>CasesView</name>
+    <message>
+        <source>Opened</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>操作员</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>配置</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>Minor</source>
+        <translation>未成年</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>同意情况</translation>
+    </message>
+    <message>
+        <source>Calls / billed</source>
+        <translation>调用 / 计费</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <source>Alternative</source>
+        <translation>替代方式</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>起始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Staff ID or OS account</source>
+        <translation>柜员号或系统账户</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>柜员号</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Customer cases</source>
+        <translation>客户个案</translation>
+    </message>
+    <message>
+        <source>Calls of this case</source>
+        <translation>本个案的调用</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>Approved by</source>
+        <translation>审批人</translation>
+    </message>
+    <message>
+        <source>Show this call in Calls</source>
+        <translation>在调用记录中查看此调用</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>All decisions</source>
+        <translation>全部处理决定</translation>
+    </message>
+    <message>
+        <source>All reasons</source>
+        <translation>全部原因</translation>
+    </message>
+    <message>
+        <source>History is not available.</source>
+        <translation>历史记录不可用。</translation>
+    </message>
+    <message>
+        <source>Cases %1–%2 of %3</source>
+        <translation>第 %1–%2 个个案，共 %3 个</translation>
+    </message>
+    <message>
+        <source>under 14</source>
+        <translation>未满十四周岁</translation>
+    </message>
+    <message>
+        <source>notice %1</source>
+        <translation>告知书 %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Export cases</source>
+        <translation>导出个案</translation>
+    </message>
+    <message>
+        <source>Exported %1 cases to %2</source>
+        <translation>已导出 %1 个个案到 %2</translation>
+    </message>
+</context>
+<context>
     <name>CheckPage</name>
     <message>
         <source>Starting… try again in a moment.</source>
@@ -132,6 +299,14 @@
     <message>
         <source>This customer was checked %1 s ago; checking again is billed again.</source>
         <translation>该客户 %1 秒前已核验过；再次核验将再次计费。</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s decision is recorded: Next customer (Esc) starts the next one.</source>
+        <translation>该客户的处理决定已记录：点“下一位客户 (Esc)”接待下一位。</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: your staff ID is recorded with each customer&apos;s consent, so it comes first.</source>
+        <translation>未发送任何内容：每位客户的同意记录都要附上您的柜员号，请先输入柜员号。</translation>
     </message>
     <message>
         <source>This customer was checked %1 min ago; checking again is billed again.</source>
@@ -693,6 +868,73 @@
     </message>
 </context>
 <context>
+    <name>ConsentStep</name>
+    <message>
+        <source>The customer declines face recognition</source>
+        <translation>客户不同意人脸识别</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s consent to face recognition</source>
+        <translation>客户对人脸识别的同意</translation>
+    </message>
+    <message>
+        <source>Before any face check, show the customer this notice or read it out. Face recognition needs her separate consent; if she declines, she is verified another way and her business goes on.</source>
+        <translation>进行人脸核验前，请向客户出示或宣读本告知书。人脸识别须取得客户的单独同意；客户不同意的，改用其他方式核验身份，照常办理业务。</translation>
+    </message>
+    <message>
+        <source>Notice to the customer</source>
+        <translation>客户告知书</translation>
+    </message>
+    <message>
+        <source>Guardian present and consents</source>
+        <translation>监护人在场并同意</translation>
+    </message>
+    <message>
+        <source>Customer consents</source>
+        <translation>客户同意</translation>
+    </message>
+    <message>
+        <source>Customer declines</source>
+        <translation>客户不同意，改用其他方式</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>No face check is made for this customer. Record how she is verified instead; her business goes on.</source>
+        <translation>本客户不进行人脸核验。请记录改用的核验方式，照常办理业务。</translation>
+    </message>
+    <message>
+        <source>Verified instead by</source>
+        <translation>改用的核验方式</translation>
+    </message>
+    <message>
+        <source>Not verified: the customer left</source>
+        <translation>未核验：客户已离开</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>已记录：%1</translation>
+    </message>
+    <message>
+        <source>No face check is made for this customer. Next customer (Esc) closes the case.</source>
+        <translation>本客户不进行人脸核验。点“下一位客户 (Esc)”结束本笔业务。</translation>
+    </message>
+    <message>
+        <source>Next customer (Esc)</source>
+        <translation>下一位客户 (Esc)</translation>
+    </message>
+</context>
+<context>
     <name>CopyField</name>
     <message>
         <source>Copied</source>
@@ -705,6 +947,53 @@
     <message>
         <source>Copy %1</source>
         <translation>复制 %1</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <source>This customer: %1 checks, %2 billed</source>
+        <translation>本客户：核验 %1 次，计费 %2 次</translation>
+    </message>
+    <message>
+        <source>approved by %1</source>
+        <translation>主管 %1 复核</translation>
+    </message>
+    <message>
+        <source>Recorded: %1. Next customer (Esc) closes the case.</source>
+        <translation>已记录：%1。点“下一位客户 (Esc)”结束本笔业务。</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>处理结果</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Other method</source>
+        <translation>其他核验方式</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s staff ID</source>
+        <translation>主管柜员号</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s reason</source>
+        <translation>主管复核原因</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <source>Record decision</source>
+        <translation>记录处理决定</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1332,18 @@
         <translation>搜索</translation>
     </message>
     <message>
+        <source>History</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>调用记录</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>客户个案</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>起始日期</translation>
     </message>
@@ -1243,6 +1544,10 @@
         <translation>历史记录</translation>
     </message>
     <message>
+        <source>The customer&apos;s case could not be closed: %1</source>
+        <translation>客户业务未能结束：%1</translation>
+    </message>
+    <message>
         <source>%1 call records kept during a disk problem were added to History.</source>
         <translation>磁盘故障期间暂存的 %1 条调用记录已补入历史记录。</translation>
     </message>
@@ -1263,6 +1568,14 @@
         <translation>沙箱 SANDBOX</translation>
     </message>
     <message>
+        <source>Staff ID: %1</source>
+        <translation>柜员号：%1</translation>
+    </message>
+    <message>
+        <source>Staff ID: not set</source>
+        <translation>柜员号：未设置</translation>
+    </message>
+    <message>
         <source>Starting…</source>
         <translation>正在启动…</translation>
     </message>
@@ -1281,6 +1594,10 @@
     <message>
         <source>The Chinese translation is missing from this installation.</source>
         <translation>此安装缺少中文翻译文件。</translation>
+    </message>
+    <message>
+        <source>Staff ID %1 saved.</source>
+        <translation>柜员号 %1 已保存。</translation>
     </message>
     <message>
         <source>Next customer</source>
@@ -2130,6 +2447,14 @@
         <translation>浏览…</translation>
     </message>
     <message>
+        <source>Your staff ID (teller number), recorded with each customer&apos;s consent and decision</source>
+        <translation>您的柜员号，随每位客户的同意情况和处理决定一并记录</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>柜员号</translation>
+    </message>
+    <message>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2199,6 +2524,29 @@
     <message>
         <source>Looks right</source>
         <translation>格式正确</translation>
+    </message>
+</context>
+<context>
+    <name>StaffIdDialog</name>
+    <message>
+        <source>Your staff ID</source>
+        <translation>您的柜员号</translation>
+    </message>
+    <message>
+        <source>Your staff ID (teller number) is recorded with each customer&apos;s consent and decision. It is asked once for this computer account; Settings → General changes it.</source>
+        <translation>您的柜员号将随每位客户的同意情况和处理决定一并记录。本电脑账户只需输入一次，以后可在“设置 → 常规”中修改。</translation>
+    </message>
+    <message>
+        <source>Staff ID</source>
+        <translation>柜员号</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

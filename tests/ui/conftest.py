@@ -18,9 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from app.core.cases import Consent, Decision
 from app.core.connection import Progress
-from app.core.contract import CallResult, Request
+from app.core.contract import Request
 from app.core.history import BilledCounts, History, HistoryError
+from app.core.interpret import Checked
 from app.sandbox.samples import build_samples
 from app.sandbox.server import Sandbox
 
@@ -82,6 +84,9 @@ def runtime(tmp_path_factory: pytest.TempPathFactory, sandbox: Sandbox) -> Itera
     home = tmp_path_factory.mktemp("home")
     # logs too: scanned at the end; secrets in memory: no test reaches the real keychain
     service = Runtime(environ={"LINKFACE_DESK_HOME": str(home)}, sandbox=sandbox, secrets=MemorySecretStore())
+    from tests.ui.helpers import CLERK
+
+    service.profiles.set_counter(staff_id=CLERK)  # the clerk at this counter has entered her staff ID
     yield service
     service.close()
     # Whatever order the UI tests ran in, none of the customers they checked is left on disk in full.
@@ -99,7 +104,8 @@ class GatedCalls:
         self.release = threading.Event()
         self.outcomes: list[Any] = []  # each call's result or exception, as the worker saw it
 
-    def run(self, profile_name: str, request: Request, progress: Progress | None = None) -> CallResult[Any]:
+    def run(self, profile_name: str, request: Request, progress: Progress | None = None, *,
+            case_id: str | None = None) -> Checked:
         def gated(sent: int, total: int) -> bool | None:
             if self.hold_at is not None and not self.reached.is_set() and sent >= total * self.hold_at:
                 self.reached.set()
@@ -107,7 +113,7 @@ class GatedCalls:
             return progress(sent, total) if progress else None
 
         try:
-            result = self.inner.run(profile_name, request, gated)
+            result = self.inner.run(profile_name, request, gated, case_id=case_id)
         except Exception as exc:
             self.outcomes.append(exc)
             raise
@@ -115,6 +121,19 @@ class GatedCalls:
         return result
 
     # The rest of app.ui.context.Calls, passed through to the runtime.
+
+    def open_case(self, profile: str, source: str = "window", consent: Consent | None = None,
+                  notice: str = "", id_number: str | None = None) -> str:
+        return self.inner.open_case(profile, source, consent, notice, id_number)
+
+    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None) -> bool:
+        return self.inner.record_consent(case_id, consent, notice, id_number)
+
+    def decide(self, case_id: str, decision: Decision) -> Decision:
+        return self.inner.decide(case_id, decision)
+
+    def close_case(self, case_id: str) -> None:
+        self.inner.close_case(case_id)
 
     def is_sandbox(self, profile_name: str) -> bool:
         return self.inner.is_sandbox(profile_name)

@@ -20,6 +20,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPoint, QRect
 from PySide6.QtWidgets import QApplication, QWidget
 
+from app.ui import selftest
+
 ROOT = Path(__file__).resolve().parents[2]
 SETTLE_S = 0.1
 
@@ -79,6 +81,7 @@ def measure(window: Any, runtime: Any, samples: Path) -> dict[str, Any]:
     page.name.setText(ZHANG_SAN.name)
     page.id_number.setText(ZHANG_SAN.id_number)
     page.run()
+    selftest.consent_if_asked(page)  # the customer's consent, as the clerk confirms it
     wait(lambda: not page.busy and page.result.banner.isVisible())
     settle()
     banner = page.result.banner
@@ -130,6 +133,7 @@ def main() -> int:
             (samples / name).write_bytes(content)
         runtime = Runtime(environ={"LINKFACE_DESK_HOME": str(Path(folder) / "home")}, sandbox=sandbox,
                           secrets=MemorySecretStore(), log_to_file=False)
+        runtime.profiles.set_counter(staff_id=selftest.STAFF_ID)
         translations = Translations()
         try:
             for language in (ENGLISH, CHINESE):

@@ -13,6 +13,7 @@ from app.ui.pages.base import CheckPage
 from app.ui.widgets.source_field import SourceField
 
 CALL_TIMEOUT_MS = 15_000
+CLERK = "T1001"  # the staff ID of the clerk the UI tests play (entered at her first check)
 
 
 def type_text(qtbot: Any, widget: Any, text: str) -> None:
@@ -46,14 +47,51 @@ def drop_file(field: SourceField, path: Path) -> None:
 
 
 def press_enter_and_wait(qtbot: Any, page: CheckPage, widget: Any = None) -> None:
-    """Enter in a field of the page (the run shortcut), then wait for the result or error."""
+    """Enter in a field of the page (the run shortcut), then wait for the result or error (confirming the
+    customer's consent first if the page asks for it)."""
     target = widget or page.focusWidget() or page.run_button
     target.setFocus()
     qtbot.keyClick(target, Qt.Key.Key_Return)
     wait_done(qtbot, page)
 
 
+def consent(qtbot: Any, page: CheckPage) -> None:
+    """The consent step is on the page: the customer consents, the clerk clicks it, and the check goes on."""
+    step = page.consent_step
+    assert not step.isHidden(), "the page did not ask for the customer's consent"
+    qtbot.mouseClick(step.consent_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(step.isHidden, timeout=CALL_TIMEOUT_MS)
+
+
+def consent_if_asked(qtbot: Any, page: CheckPage) -> None:
+    """A new customer's first face check asks her consent: confirm it as the clerk would."""
+    if not page.consent_step.isHidden():
+        consent(qtbot, page)
+
+
+def enter_staff_id(qtbot: Any, staff_id: str = CLERK) -> None:
+    """The clerk's first face check asks her staff ID (once per OS user): she types it and saves."""
+    from app.ui.staff_id import StaffIdDialog
+
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), StaffIdDialog), timeout=CALL_TIMEOUT_MS)
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, StaffIdDialog)
+    qtbot.keyClicks(dialog.edit, staff_id)
+    with qtbot.waitSignal(dialog.accepted, timeout=CALL_TIMEOUT_MS):  # saved (then the dialog is deleted)
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+
+def record_decision(qtbot: Any, page: CheckPage) -> None:
+    """The clerk records the decision the panel proposes (or chose) and waits until it is recorded."""
+    panel = page.decision_panel
+    qtbot.waitUntil(panel.isVisible, timeout=CALL_TIMEOUT_MS)
+    qtbot.mouseClick(panel.record_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.case.decision is not None or panel.message.is_problem
+                    or any(m.is_problem for m in panel.messages.values()), timeout=CALL_TIMEOUT_MS)
+
+
 def wait_done(qtbot: Any, page: CheckPage) -> None:
+    consent_if_asked(qtbot, page)
     qtbot.waitUntil(lambda: not page.busy and page.result.banner.isVisible(), timeout=CALL_TIMEOUT_MS)
 
 

@@ -185,3 +185,41 @@ def test_the_connection_test_answer_reads_without_its_mark(qtbot: Any, window: A
     window.open_settings()
     assert seen["note"].startswith("✓ Connection works"), seen
     assert not seen["problems"], seen["problems"]
+
+
+def test_the_cases_view_is_readable_and_its_copy_buttons_say_what_they_copy(qtbot: Any, window: Any,
+                                                                            samples: Path) -> None:
+    from app.core.cases import Consent, Decision, Outcome
+    from app.core.contract import FileSource, IdNumberRequest
+    from tests.ui.a11y_rules import LATIN_WORD
+
+    runtime = window.calls.inner
+    case_id = runtime.open_case("Sandbox", consent=Consent.GIVEN, notice="The notice.",
+                                id_number=ZHANG_SAN.id_number)
+    request = IdNumberRequest(ZHANG_SAN.name, ZHANG_SAN.id_number, FileSource(samples / "zhang-san.lfs"))
+    runtime.run("Sandbox", request, case_id=case_id)
+    runtime.decide(case_id, Decision(Outcome.ACCEPTED, "verified"))
+    runtime.close_case(case_id)
+    case, calls = runtime.history.case(case_id), runtime.history.case_calls(case_id)
+    # the stored values on screen as data: the case id's and the ids' hex, the OS account, the notice's digest
+    data = [case.id, case.operator, case.notice_version, *(call.request_id for call in calls),
+            *(call.sequence_id for call in calls)]
+    data_words = frozenset(word for value in data for word in LATIN_WORD.findall(value))
+    page = window.history()
+
+    def arrange() -> Any:
+        window.sidebar.setCurrentRow(len(window.pages))
+        page.views.setCurrentIndex(1)
+        view = page.cases
+        qtbot.waitUntil(lambda: not view.loading and case_id in [line.case.id for line in view.model.rows])
+        view.table.selectRow([line.case.id for line in view.model.rows].index(case_id))
+        qtbot.waitUntil(lambda: not view.loading and len(view.calls_model.rows) == 1)
+        view.calls.selectRow(0)
+        return window
+
+    arrange()
+    fields = page.cases.details.findChildren(CopyField)
+    named = {QAccessible.queryAccessibleInterface(widget).text(QAccessible.Text.Name)
+             for field in fields for widget in (field.value, field.button)}
+    assert named == {"case_id", "Copy case_id", "request_id", "Copy request_id", "sequence_id", "Copy sequence_id"}
+    both_languages(window, qtbot, arrange, data_words)

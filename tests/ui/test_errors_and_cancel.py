@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from app.core.errors import Cancelled
 from app.sandbox.faults import Fault
 from app.sandbox.people import ZHANG_SAN
-from tests.ui.helpers import banner, open_page, press_enter_and_wait, type_text, wait_done
+from tests.ui.helpers import banner, consent_if_asked, open_page, press_enter_and_wait, type_text, wait_done
 
 HACK = 2
 
@@ -74,6 +74,7 @@ def test_cancel_during_the_upload_stops_sending(qtbot: Any, window: Any, samples
     page = open_page(window, HACK)
     page.liveness.set_path(big)
     qtbot.keyClick(page.liveness.browse, Qt.Key.Key_Return)
+    consent_if_asked(qtbot, page)  # a new customer: her consent first
     assert calls.reached.wait(10)
     qtbot.waitUntil(lambda: page.progress.maximum() == 1000 and page.progress.value() > 0)
     assert page.progress_text.text().startswith("Sending…") and page.cancel_button.isVisible()
@@ -92,6 +93,7 @@ def test_cancel_while_waiting_discards_the_late_result(qtbot: Any, window: Any, 
     sandbox.inject(Fault(delay=1.5))
     page.liveness.set_path(samples / "attack-mask.lfs")
     qtbot.keyClick(page.liveness.browse, Qt.Key.Key_Return)
+    consent_if_asked(qtbot, page)  # a new customer: her consent first
     qtbot.waitUntil(lambda: page.progress_text.text().startswith("Sent. Waiting for the server"), timeout=5000)
     assert "Cancel now only stops waiting" in page.progress_text.text()
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)

@@ -33,7 +33,7 @@ from app.sandbox.people import LI_SI, ZHANG_SAN
 from app.ui.folders import StartFolders
 from app.ui.qt_settings import QT_SETTINGS_FILE
 from app.ui.widgets.source_field import STORED_ID
-from tests.ui.helpers import banner, drop_file, open_page, press_enter_and_wait, type_text, wait_done
+from tests.ui.helpers import banner, consent_if_asked, drop_file, open_page, press_enter_and_wait, type_text, wait_done
 
 ROOT = Path(__file__).resolve().parents[2]
 ID_PAGE, HACK_PAGE, HISTORY_PAGE = 0, 2, 5
@@ -308,6 +308,7 @@ def test_esc_during_a_call_says_what_happens_and_the_late_answer_shows_in_histor
     type_text(qtbot, page.name, ZHANG_SAN.name)
     type_text(qtbot, page.id_number, ZHANG_SAN.id_number)
     qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
+    consent_if_asked(qtbot, page)  # a new customer: her consent first
     qtbot.waitUntil(lambda: page.progress_text.text().startswith("Sent. Waiting for the server…"), timeout=5000)
     assert "its answer will be recorded in History" in page.progress_text.text()
 
@@ -338,6 +339,7 @@ def test_cancel_while_waiting_keeps_the_late_answer_and_asks_before_a_second_che
     type_text(qtbot, page.name, ZHANG_SAN.name)
     type_text(qtbot, page.id_number, ZHANG_SAN.id_number)
     qtbot.keyClick(page.id_number, Qt.Key.Key_Return)
+    consent_if_asked(qtbot, page)  # a new customer: her consent first
     qtbot.waitUntil(lambda: page.progress_text.text().startswith("Sent. Waiting for the server…"), timeout=5000)
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     assert banner(page) == ("Cancelled", "The file had already been sent, so the server may still check (and bill) "
@@ -367,6 +369,7 @@ def test_waiting_shows_the_seconds_elapsed_each_second_in_both_languages(qtbot: 
     sandbox.inject(Fault(delay=3.0))
     drop_file(page.liveness, samples / "li-si.lfs")
     qtbot.keyClick(page.liveness.browse, Qt.Key.Key_Return)
+    consent_if_asked(qtbot, page)  # a new customer: her consent first
     for seconds in (1, 2):
         qtbot.waitUntil(lambda s=seconds: page.progress_text.text().startswith(
             f"Sent. Waiting for the server… {s} s\n"), timeout=2500)

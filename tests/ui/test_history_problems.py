@@ -19,7 +19,7 @@ from app.sandbox.faults import Fault
 from app.sandbox.server import Sandbox
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
-from tests.ui.helpers import banner, open_page, wait_done
+from tests.ui.helpers import CLERK, banner, consent, open_page, wait_done
 
 HACK = 2  # the hack-detection page in the sidebar
 HISTORY = 5
@@ -49,6 +49,7 @@ def runtime_on(sandbox: Sandbox) -> Iterator[Any]:
 
     def open_runtime(home: Path) -> Runtime:
         opened.append(Runtime(environ={paths.HOME_ENV: str(home)}, sandbox=sandbox))
+        opened[-1].profiles.set_counter(staff_id=CLERK)
         return opened[-1]
 
     yield open_runtime
@@ -73,9 +74,15 @@ def test_a_damaged_history_refuses_billable_checks_until_the_clerk_moves_it_asid
     before = damaged.read_bytes()
 
     sandbox.inject(Fault(code="9999"))  # taken by the first call that reaches the sandbox
-    page = check_hack(qtbot, window, samples / "zhang-san.lfs")
-    title, remedy = banner(page)
-    assert "is damaged" in title and str(damaged) in title and remedy == "Nothing was sent."
+    page = open_page(window, HACK)
+    page.liveness.set_path(samples / "zhang-san.lfs")
+    qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+    step = page.consent_step  # her consent cannot be recorded, so no face check is made
+    qtbot.mouseClick(step.consent_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: step.message.is_problem)
+    words = step.message.words
+    assert "is damaged" in words and str(damaged) in words and words.endswith("Nothing was sent.")
+    assert not step.isHidden() and page.consent_step.case.case_id is None
     assert sandbox.pending_faults() == 1, "the check reached the server"
 
     window.sidebar.setCurrentRow(HISTORY)
@@ -95,7 +102,9 @@ def test_a_damaged_history_refuses_billable_checks_until_the_clerk_moves_it_asid
     assert runtime.history is not None and not history_page.move_aside.isVisible()
 
     sandbox.clear_faults()
-    page = check_hack(qtbot, window, samples / "zhang-san.lfs")
+    open_page(window, HACK)
+    consent(qtbot, page)  # the step still waits for her consent: recorded now, and the check goes on
+    wait_done(qtbot, page)
     assert banner(page)[0] == "Live person"
     assert [(r.endpoint, r.outcome, r.billing) for r in runtime.history.query()] == [("hack", "ok", "billed")]
     window.close()

@@ -19,7 +19,7 @@ from app.sandbox.people import LI_SI, ZHANG_SAN
 from app.sandbox.server import Sandbox
 from app.ui.main_window import MainWindow
 from app.ui.preferences import PreferenceStore
-from tests.ui.helpers import assert_nothing_personal, open_page, type_text, wait_done
+from tests.ui.helpers import assert_nothing_personal, enter_staff_id, open_page, record_decision, type_text, wait_done
 
 
 def test_nothing_personal_survives_in_what_the_app_wrote(qtbot: Any, sandbox: Sandbox, samples: Path,
@@ -33,15 +33,22 @@ def test_nothing_personal_survives_in_what_the_app_wrote(qtbot: Any, sandbox: Sa
     window.show()
     qtbot.waitExposed(window)
     try:
-        for person, capture in ((ZHANG_SAN, "zhang-san.lfs"), (LI_SI, "zhang-san.lfs")):  # a match, a mismatch
+        # Two whole cases (her staff ID at the first check, consent, the check, the decision): a match, a mismatch.
+        for person, capture in ((ZHANG_SAN, "zhang-san.lfs"), (LI_SI, "zhang-san.lfs")):
             page = open_page(window, 0)
             page.liveness.set_path(samples / capture)
             type_text(qtbot, page.name, person.name)
             type_text(qtbot, page.id_number, person.id_number)
             qtbot.mouseClick(page.run_button, Qt.MouseButton.LeftButton)
+            if person is ZHANG_SAN:
+                enter_staff_id(qtbot)
             wait_done(qtbot, page)
+            record_decision(qtbot, page)
             window.next_customer()
-        assert runtime.history is not None and runtime.history.count(Filter(endpoint="idnumber")) == 2
+        history = runtime.history
+        assert history is not None and history.count(Filter(endpoint="idnumber")) == 2
+        qtbot.waitUntil(lambda: all(case.closed_ms for case in history.cases()))
+        assert sorted(case.decision for case in history.cases()) == ["accepted", "rejected"]
         zipped = runtime.export_diagnostics(tmp_path / "diagnostics.zip")
     finally:
         window.close()

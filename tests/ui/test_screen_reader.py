@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 
 from app.core.contract import DETECTION_TYPES
+from app.core.validation import id_check_char
 from app.i18n import CHINESE, ENGLISH
 from app.sandbox.people import ZHANG_SAN
 from tests.ui.a11y_rules import Node, differences, problems, shown
@@ -136,6 +137,7 @@ def bus(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]:
 def start(bus: dict[str, str], language: str, home: Path) -> App:
     app = App({**bus, "LINKFACE_DESK_LANG": language, "LINKFACE_DESK_HOME": str(home)})
     app.wait("startup.ready")
+    app.do("window.profiles.set_counter(staff_id='T1001')")  # the clerk entered her staff ID at her first check
     return app
 
 
@@ -208,12 +210,36 @@ def test_an_outcome_is_announced(bus: dict[str, str], windows: dict[str, App], c
             app.send(step)
         listener = Listener(bus)
         app.do("page.run()")
+        app.wait("page.consent_step.isVisible()")  # a new customer: her consent first
+        app.do("page.consent_step.consent_button.click()")
         title = app.wait("not page.busy and page.result.banner.isVisible() and page.result.banner.title.text()")
         events = listener.events(lambda heard: any(title in event["text"] for event in announcements(heard)))  # noqa: B023 -- used at once
         spoken = announcements(events)
         assert any(title in event["text"] for event in spoken), f"{language}: {title!r} not announced: {events}"
         assert max(event["politeness"] for event in spoken) == politeness, spoken
     audit(bus, windows)
+
+
+def test_the_consent_step_can_be_read_and_says_why_a_guardian_is_asked(bus: dict[str, str],
+                                                                        windows: dict[str, App]) -> None:
+    """The step before a new customer's first face check: its notice, its answers, and for a child the reason
+    a guardian must consent, read as a screen reader reads them (the child's number is data)."""
+    child = "11010520150301123" + id_check_char("11010520150301123")
+    for language, app in windows.items():
+        for step in _fill("zhang-san.lfs", child):
+            app.send(step)
+        listener = Listener(bus)
+        app.do("page.run()")
+        app.wait("page.consent_step.isVisible()")
+        events = listener.events(lambda heard: any(event["politeness"] == 2 for event in announcements(heard)))
+        spoken = " ".join(event["text"] for event in announcements(events))
+        guardian = app.wait("page.consent_step.guardian.words")
+        assert guardian in spoken, f"{language}: the guardian's reason was not announced: {events}"
+    try:
+        audit(bus, windows)
+    finally:
+        for app in windows.values():
+            app.do("window.next_customer(False)")
 
 
 def test_a_refusal_is_announced_and_described_on_its_field(bus: dict[str, str], windows: dict[str, App]) -> None:

@@ -6,7 +6,9 @@ hands it to its ``CallRunner`` (``runner.py``: the worker pool, cancel, late ans
 shown), draws the progress bar, the seconds waited and the cancel button while it runs, and renders the
 result or the error. Once an outcome that was (or may have been) billed is on screen, checking the same
 inputs again asks first (a reflex Enter must not bill twice); any edit of an input makes it a new check.
-"Next customer" (``clear``) forgets everything the page holds.
+Before a face call the customer's case (``pages/case_steps.py``) asks what it still needs (the clerk's
+staff ID, the customer's consent), then the check goes on by itself; after it, the decision panel sits
+under the verdict. "Next customer" (``clear``) forgets everything the page holds.
 """
 
 from __future__ import annotations
@@ -37,10 +39,13 @@ from PySide6.QtWidgets import (
 from app.catalogue.words import record_warning
 from app.catalogue.words import rejection as rejected_text
 from app.core.contract import CallResult, Endpoint, Request
+from app.core.endpoints import spec
 from app.core.errors import Billing, Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import Checked, Reading, Tone, Verdict
 from app.ui.announce import announce
+from app.ui.case import customer_is_minor
 from app.ui.context import PageContext
+from app.ui.pages.case_steps import ConsentStep, DecisionPanel, failure_words
 from app.ui.pages.runner import CallRunner
 from app.ui.theme import verdict_icon
 from app.ui.widgets.common import Retranslating, scaled_font
@@ -97,6 +102,7 @@ class CheckPage(Retranslating, QWidget):
         self.shown_request: Request | None = None  # the request behind the result on screen
         self._billed_at: float | None = None  # when a billed outcome came in; None once an input changes
         self._question: QMessageBox | None = None  # "check again, billed again?" while it is asked
+        self._sent_in: str | None = None  # the case the call on screen (or running) was made in
 
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.45, bold=True))
@@ -162,6 +168,8 @@ class CheckPage(Retranslating, QWidget):
 
         self._watch_inputs()  # the form holds every input by now
         self.result = ResultPanel(context.clipboard, self)
+        self.decision_panel = DecisionPanel(context.case, self.result)
+        self.result.add_under_banner(self.decision_panel)
         self.build_visuals()
         self._result_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -179,6 +187,12 @@ class CheckPage(Retranslating, QWidget):
         layout.addWidget(left)
         layout.addWidget(divider)
         layout.addWidget(scroll, 1)
+        self.consent_step = ConsentStep(context.case, self)  # in the page's place while it is asked
+        self.consent_step.hide()
+        self.consent_step.consented.connect(self._consented)
+        self.consent_step.back.connect(self._end_consent_step)
+        self.consent_step.next_requested.connect(self.next_requested)
+        layout.addWidget(self.consent_step, 1)
         self._arranged = (True, INPUT_COLUMN_WIDTH)  # (beside, input column width), as laid out
 
         for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -224,11 +238,15 @@ class CheckPage(Retranslating, QWidget):
 
     def _enter(self) -> None:
         """Enter runs the check from anywhere on the page, except on the focused "Next customer"
-        button, which it presses: a keyboard user tabbing there means the next customer."""
-        if self.focusWidget() is self.next_button:
+        button, which it presses: a keyboard user tabbing there means the next customer. On the consent
+        step it presses only a focused button; in the decision panel it records the decision."""
+        focused = self.focusWidget()
+        if focused is self.next_button:
             self.next_button.click()
-            return
-        self.run()
+        elif not self.consent_step.isHidden():
+            self.consent_step.press(focused)
+        elif not self.decision_panel.press(focused):
+            self.run()
 
     # --- shared pieces for subclasses -----------------------------------------------------------
 
@@ -303,15 +321,18 @@ class CheckPage(Retranslating, QWidget):
         """Check the inputs and, if they are right, start the call (Enter, or the run button); the same inputs
         after a billed outcome only once the clerk says so."""
         calls = self.context.calls
-        if self.runner.busy or self._question is not None:
+        if self.runner.busy or self._question is not None or not self.consent_step.isHidden() \
+                or self.context.case.busy:
             return
         if calls is None:
             self.status.emit(self.tr("Starting… try again in a moment."))
             return
-        request = self.build_request()
+        request = self.build_request()  # the inputs first: consent is asked for a check that can be sent
         if request is None:
             self.focus_first_problem()
             self.status.emit(self.tr("Fix the marked fields; nothing was sent."))
+            return
+        if self._case_asks_first(request):
             return
         if self._billed_at is not None:
             self._ask_before_checking_again(request)
@@ -324,8 +345,82 @@ class CheckPage(Retranslating, QWidget):
         self._billed_at = None
         self._shown = self.shown_request = None
         self.result.clear()  # the last decision must not be read as this one's while it runs
+        self.decision_panel.offer(False)
         self._pending_request = request
-        self.runner.start(lambda progress: calls.run(profile, request, progress))
+        # a token is no face call and verifies nothing: it stays out of the case (and its decision)
+        case_id = self._sent_in = self.context.case.case_id if spec(self.endpoint).face_data else None
+        self.runner.start(lambda progress: calls.run(profile, request, progress, case_id=case_id))
+
+    # --- the customer's case ----------------------------------------------------------------------
+
+    def _case_asks_first(self, request: Request) -> bool:
+        """What the customer's case still needs before this page's call, asked once; the check then goes on
+        by itself. True while it is asked (or when the case takes no more checks)."""
+        case = self.context.case
+        if case.decision is not None:  # unchanged inputs after the decision: the same customer, decided
+            self.status.emit(self.tr("This customer's decision is recorded: Next customer (Esc) starts the next "
+                                     "one."))
+            return True
+        if not spec(self.endpoint).face_data:
+            return False
+        if self._refused_before_consent(request):
+            return True
+        if not case.counter.staff_id:
+            from app.ui.staff_id import ask_staff_id
+
+            ask_staff_id(case, self, then=self.run, cancelled=lambda: self.status.emit(
+                self.tr("Nothing was sent: your staff ID is recorded with each customer's consent, so it comes "
+                        "first.")))
+            return True
+        id_number = self.typed_id_number()
+        if case.needs_consent(customer_is_minor(id_number)):
+            self._show_consent_step(customer_is_minor(id_number), id_number)
+            return True
+        if case.case_id is None:  # no consent asked (the policy): the case is recorded before its first call
+            case.record(self.run, lambda exc: self.status.emit(failure_words(exc)))
+            return True
+        return False
+
+    def _refused_before_consent(self, request: Request) -> bool:
+        """The fields' own checks (a wrong check character), so the customer is not asked to consent to a
+        check that cannot be sent; shown next to the field as the client's refusal would be."""
+        from app.core.validation import check_form  # Pillow's: not needed for the first paint
+
+        try:
+            check_form(request)
+        except InputRejected as exc:
+            self.status.emit(self.tr("Fix the marked fields; nothing was sent.") if self.show_rejected(exc)
+                             else rejected_text(exc))
+            return True
+        return False
+
+    def typed_id_number(self) -> str | None:
+        """The customer's ID number as typed on this page (a minor's needs a guardian's consent), if any."""
+        field = self._fields.get("id_number")
+        widget = field[1] if field is not None else None
+        return widget.value() if isinstance(widget, SensitiveLineEdit) else None
+
+    def _show_consent_step(self, minor: bool, id_number: str | None) -> None:
+        for part in (self._left, self._divider, self._result_scroll):
+            part.hide()
+        self.consent_step.show()
+        self.consent_step.ask(minor, id_number)
+
+    def _end_consent_step(self) -> None:
+        self.consent_step.hide()
+        for part in (self._left, self._divider, self._result_scroll):
+            part.show()
+        self.first_input().setFocus()
+
+    def _consented(self) -> None:
+        self._end_consent_step()
+        self.run()  # the check the clerk asked for, at once
+
+    def _offer_decision(self) -> None:
+        """An outcome of a call made in the customer's case is on screen: count the case's calls again and
+        offer the decision under it."""
+        self.context.case.call_ended()
+        self.decision_panel.offer(self._sent_in is not None and self._sent_in == self.context.case.case_id)
 
     # --- the same customer again, by habit or on purpose -----------------------------------------
 
@@ -345,6 +440,7 @@ class CheckPage(Retranslating, QWidget):
 
     def _inputs_changed(self, *_value: object) -> None:
         self._billed_at = None
+        self.context.case.new_input()
 
     def _note_billing(self, shown: Checked | BaseException | ErrorView) -> None:
         """Start the clock of the question when the outcome now on screen was, or may have been, billed."""
@@ -397,6 +493,7 @@ class CheckPage(Retranslating, QWidget):
     def _on_late(self, outcome: object) -> None:
         """A call the page stopped waiting for ended (the runtime recorded it): said in the status line,
         not on the page, which may hold the next customer by now."""
+        self.context.case.call_ended()  # still her case (Cancel): its count; a closed case's is not shown
         if not isinstance(outcome, Cancelled):
             self.status.emit(self.tr("The check you stopped waiting for was answered; its result is in History."))
         self.answered_late.emit(outcome)
@@ -409,6 +506,7 @@ class CheckPage(Retranslating, QWidget):
         shown = error_view(Cancelled("cancelled")) if in_time else cancelled_after_upload_view()
         self._show(shown)
         self._note_billing(shown)
+        self._offer_decision()
 
     def _show_busy(self, busy: bool) -> None:
         self.busy_box.setVisible(busy)
@@ -454,6 +552,7 @@ class CheckPage(Retranslating, QWidget):
         self._show(checked)
         self.after_result(checked.result)
         self._note_billing(checked)
+        self._offer_decision()
         warning = record_warning(checked.record)
         if warning:  # the outcome itself is on the banner, and announced
             self.status.emit(warning)
@@ -466,6 +565,7 @@ class CheckPage(Retranslating, QWidget):
         self._show(exc)
         self.after_error(exc)
         self._note_billing(exc)
+        self._offer_decision()
         warning = record_warning(exc.record) if isinstance(exc, LinkFaceError) else None
         if warning:
             self.status.emit(warning)
@@ -518,10 +618,13 @@ class CheckPage(Retranslating, QWidget):
         already sent was still awaited: it may be billed, and its answer goes to History (``answered_late``)."""
         sent = self.runner.cancel() is False
         self._close_question()
+        if not self.consent_step.isHidden():
+            self._end_consent_step()
         self._billed_at = None
         self._shown = None
-        self._pending_request = self.shown_request = None
+        self._pending_request = self.shown_request = self._sent_in = None
         self.result.clear()
+        self.decision_panel.offer(False)
         self.clear_inputs()
         return sent
 

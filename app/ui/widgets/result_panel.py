@@ -111,6 +111,12 @@ class ResultPanel(Retranslating, QWidget):
     def add_visual(self, widget: QWidget) -> None:
         self.visuals_layout.addWidget(widget)
 
+    def add_under_banner(self, widget: QWidget) -> None:
+        """A part read right after the verdict (the clerk's decision); it shows and hides on its own."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.banner) + 1, widget)
+
     # --- showing --------------------------------------------------------------------------------
 
     def show_result(self, tone: Tone, icon_name: str, title: str, meaning: str, details: list[Detail],
