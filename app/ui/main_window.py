@@ -490,9 +490,9 @@ class MainWindow(Retranslating, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._remember_place()
-        self.next_customer(announce=False)  # nothing of a customer survives the window either
         self.idle.stop()
-        self.pool.clear()
+        self.pool.clear()  # work not started is dropped: not the closing of her case, queued next
+        self.next_customer(announce=False)  # nothing of a customer survives the window either
         self.pool.waitForDone(3000)
         super().closeEvent(event)
 
