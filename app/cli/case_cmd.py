@@ -4,7 +4,8 @@ A face call needs the customer's consent first (``--consent``, when the policy r
 default): refused with exit 2, nothing sent, when it is missing or when the ID number is a minor's
 and the consent is not a guardian's. Each face call that is sent is a case of its own, closed after
 it (with ``--decision`` if given, else "no decision"), unless ``--case`` adds it to a case opened
-with `linkface-desk case open`, which a script closes with `linkface-desk case close`.
+with `linkface-desk case open`, which a script closes with `linkface-desk case close`. The clerk's staff
+ID recorded with each case is set once per OS user (`linkface-desk case staff-id ID`, or the window).
 """
 
 from __future__ import annotations
@@ -106,11 +107,16 @@ def add_case_parser(commands: Any) -> None:
     closing = actions.add_parser("close", help=translate("Cli", "record the decision (if given) and close a case"))
     closing.add_argument("case_id", metavar="CASE_ID")
     _add_decision_arguments(closing)
+    staff = actions.add_parser("staff-id", help=translate("Cli", "show or set your staff ID (teller number), "
+                                                                 "recorded with each case; once per OS user"))
+    staff.add_argument("staff_id", metavar="STAFF_ID", nargs="?")
 
 
 def run_case(args: argparse.Namespace, runtime: Runtime) -> int:
     from app.cli.main import fail
 
+    if args.case_command == "staff-id":
+        return _staff_id(args, runtime)
     try:
         if args.case_command == "open":
             consent = Consent.DECLINED if args.consent == "declined" else CONSENT_CHOICES[args.consent]
@@ -125,4 +131,18 @@ def run_case(args: argparse.Namespace, runtime: Runtime) -> int:
     except LinkFaceError as exc:
         return fail(exc, runtime)
     print_json({"ok": True, "case": case_payload(runtime, case_id)})
+    return 0
+
+
+def _staff_id(args: argparse.Namespace, runtime: Runtime) -> int:
+    """The staff ID the window asks at a clerk's first face check, for a clerk (or a script) without it."""
+    from app.cli.main import fail
+    from app.core.cases import check_staff_id
+
+    if args.staff_id is not None:
+        try:
+            runtime.profiles.set_counter(staff_id=check_staff_id(args.staff_id))
+        except LinkFaceError as exc:
+            return fail(exc, runtime)
+    print_json({"ok": True, "staff_id": runtime.profiles.counter.staff_id or None})
     return 0

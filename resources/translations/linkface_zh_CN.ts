@@ -675,6 +675,10 @@
         <source>record the decision (if given) and close a case</source>
         <translation>记录处理结果（如提供）并结束业务</translation>
     </message>
+    <message>
+        <source>show or set your staff ID (teller number), recorded with each case; once per OS user</source>
+        <translation>查看或设置您的柜员号（随每个案件记录）；每个系统用户设置一次</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>

@@ -122,3 +122,18 @@ def test_the_cases_export_and_a_bank_that_does_not_require_consent(capsys: pytes
     assert main(["history", "cases", "--csv", str(out_file)]) == 0
     [row] = list(csv.DictReader(out_file.read_text(encoding="utf-8-sig").splitlines()))
     assert (row["consent"], row["decision"], row["calls"]) == ("none", "no_decision", "1")
+
+
+def test_the_staff_id_is_set_once_and_recorded_with_each_case(capsys: pytest.CaptureFixture[str],
+                                                              samples_dir: Path) -> None:
+    code, out, _ = run(capsys, "case", "staff-id")
+    assert code == 0 and out["staff_id"] is None  # not set yet
+    code, out, err = run(capsys, "case", "staff-id", "T 1001")
+    assert code == 2 and out["error"]["rule"] == "staff_id_format" and err
+    code, out, _ = run(capsys, "case", "staff-id", " T1001 ")
+    assert code == 0 and out["staff_id"] == "T1001"
+    code, out, _ = run(capsys, "case", "staff-id")
+    assert out["staff_id"] == "T1001"  # kept in the settings file for this OS user
+    code, out, _ = run(capsys, "call", "hack", "--consent", "given", "--liveness-file",
+                       str(samples_dir / "zhang-san.lfs"))
+    assert code == 0 and out["case"]["staff_id"] == "T1001"
