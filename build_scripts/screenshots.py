@@ -1,5 +1,5 @@
 """Capture the window on real screens: every page with a sandbox result, the attack verdict, errors,
-History and Settings, in both languages, at branch PCs' screen sizes and scaling.
+the customer's case (consent, decision), History (calls and cases) and Settings, in both languages, at branch PCs' screen sizes and scaling.
 
     python build_scripts/screenshots.py --out DIR [--dark] [--screens 1366x768@1,1024x768@1.5,…]
 
@@ -8,7 +8,8 @@ scale factor: QT_SCALE_FACTOR) on Qt's xcb platform, and every shot is the whole
 ImageMagick (``import -window root``): the window as it opens there, at the real available size. A
 window that opens maximized is given the whole screen, as a window manager would (Xvfb runs none).
 Runs on a private temporary home, against the in-process sandbox with the shipped sample people.
-Files: DIR/<W>x<H>-<scale>x/<lang>-<nn>-<page>.png, <lang>-error-*.png and <lang>-settings.png;
+Files: DIR/<W>x<H>-<scale>x/<lang>-<nn>-<page>.png (09–13: the staff ID, consent, a decline, a guardian's
+consent, a decision that needs a supervisor), <lang>-error-*.png and <lang>-settings.png;
 ``--dark`` uses a dark palette (as a dark system theme would) and adds "-dark" to each name.
 Needs: apt-get install xvfb imagemagick (bash build_scripts/dev.sh installs them).
 """
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,6 +114,55 @@ def make_cases(runtime: Any, samples: Path) -> None:
     runtime.profiles.set_counter(staff_id=staff)
 
 
+def shoot_case_steps(window: Any, runtime: Any, samples: Path, shoot: Callable[[str], None], language: str) -> None:
+    """The customer's case as the clerk meets it: her staff ID at her first check, the consent step (a
+    guardian's for a child), a decline with its other method, and a decision that needs a supervisor."""
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.cases import ALTERNATIVES, Outcome
+    from app.core.validation import id_check_char
+    from app.sandbox.people import ZHANG_SAN
+    from app.ui import selftest
+
+    page = window.page(0)
+
+    def ask(liveness: str, id_number: str) -> None:
+        window.next_customer()
+        window.sidebar.setCurrentRow(0)
+        page.liveness.set_path(samples / liveness)
+        page.name.setText(ZHANG_SAN.name)
+        page.id_number.setText(id_number)
+        page.run()
+
+    staff = runtime.profiles.counter.staff_id
+    runtime.profiles.set_counter(staff_id="")  # a clerk's first check on this PC
+    ask("zhang-san.lfs", ZHANG_SAN.id_number)
+    dialog = QApplication.activeModalWidget()
+    shoot(f"{language}-09-staff-id")
+    if dialog is not None:
+        dialog.reject()
+    runtime.profiles.set_counter(staff_id=staff)
+    ask("zhang-san.lfs", ZHANG_SAN.id_number)
+    shoot(f"{language}-10-consent")
+    step = page.consent_step
+    step.decline_button.click()
+    step.alternative.setCurrentIndex(step.alternative.findData(ALTERNATIVES[0]))
+    step.record_decline_button.click()
+    selftest.process_until(lambda: window.context.case.decision is not None)
+    shoot(f"{language}-11-declined")
+    ask("zhang-san.lfs", "11010520150301123" + id_check_char("11010520150301123"))
+    shoot(f"{language}-12-consent-guardian")
+    ask("zhang-san-lookalike.lfs", ZHANG_SAN.id_number)
+    selftest.wait_for(page)
+    panel = page.decision_panel
+    selftest.process_until(panel.isVisible)
+    panel.outcome.setCurrentIndex(panel.outcome.findData(Outcome.ACCEPTED.value))
+    panel.supervisor.setText("B0217")
+    page._result_scroll.ensureWidgetVisible(panel)  # where the result column scrolls to for the decision
+    shoot(f"{language}-13-decision-supervisor")
+    window.next_customer()
+
+
 def render(out: Path, dark: bool) -> int:
     """In the process on the X server: run every scenario in both languages, capturing the screen."""
     from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -176,6 +227,7 @@ def render(out: Path, dark: bool) -> int:
                 run_id("quality-fail.lfs", ZHANG_SAN.id_number[:-1] + "0")
                 shoot(f"{language}-error-bad-id")
                 window.next_customer()
+                shoot_case_steps(window, runtime, samples, shoot, language)
                 window.sidebar.setCurrentRow(len(selftest.SCENARIOS))  # History, with what this run recorded
                 history = window.history()
                 history.refresh()
