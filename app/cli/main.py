@@ -1,4 +1,4 @@
-"""`linkface-desk`: the window with no arguments; `call`, `sandbox`, `profile`, `history` otherwise.
+"""`linkface-desk`: the window with no arguments; `call`, `batch`, `sandbox`, `profile`, `history` otherwise.
 
 `call` prints one JSON object on stdout (the result or the failure) and, on failure, one human
 line on stderr. Exit codes: 0 success, 2 input rejected locally (nothing sent; also a history,
@@ -19,6 +19,7 @@ from typing import Any, assert_never
 
 from app.catalogue.tasks import task_name
 from app.catalogue.words import error_words
+from app.cli.batch_cmd import add_batch_parser, run_batch_command
 from app.cli.case_cmd import add_case_arguments, add_case_parser, case_for_call, case_payload, decision_from, run_case
 from app.cli.history_cmd import add_history_parser, run_history
 from app.cli.output import failure_payload, print_json, report_failure, say, warn_if_not_recorded
@@ -90,9 +91,8 @@ def _add_source(parser: argparse.ArgumentParser, source_spec: SourceSpec) -> Non
                        .format(field=fields.stored_id))
 
 
-def _add_call_parser(commands: Any) -> None:
-    call = commands.add_parser("call", help=translate("Cli", "make one API call and print the result as JSON"))
-    endpoints = call.add_subparsers(dest="endpoint", required=True, metavar="ENDPOINT")
+def connection_options(per_call: bool = True) -> tuple[argparse.ArgumentParser, Any]:
+    """The connection flags `call` and `batch` share (a parent parser), and their group."""
     conn = argparse.ArgumentParser(add_help=False)
     where = conn.add_argument_group(translate("Cli", "connection (default: the built-in sandbox)"))
     where.add_argument("--sandbox", action="store_true",
@@ -100,6 +100,15 @@ def _add_call_parser(commands: Any) -> None:
     where.add_argument("--profile", help=translate("Cli", "a saved profile (see `linkface-desk profile list`)"))
     where.add_argument("--base-url", help=translate("Cli", "API base URL; the secret comes from $LINKFACE_API_SECRET"))
     where.add_argument("--api-id", help=translate("Cli", "API id, with --base-url"))
+    if not per_call:
+        conn.set_defaults(face_threshold=None, sequence_id=None)
+    return conn, where
+
+
+def _add_call_parser(commands: Any) -> None:
+    call = commands.add_parser("call", help=translate("Cli", "make one API call and print the result as JSON"))
+    endpoints = call.add_subparsers(dest="endpoint", required=True, metavar="ENDPOINT")
+    conn, where = connection_options()
     where.add_argument("--sequence-id",
                        help=translate("Cli", "your own request serial (default: 64 random characters)"))
     where.add_argument("--face-threshold", type=float,
@@ -144,6 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_profile_parser(commands)
     add_history_parser(commands)
     add_case_parser(commands)
+    add_batch_parser(commands, connection_options(per_call=False)[0])
     return parser
 
 
@@ -292,7 +302,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_sandbox(args)
     if args.command == "make-sandbox-file":
         return run_make_sandbox_file(args)
-    handlers = {"call": run_call, "history": run_history_command, "profile": run_profile_command, "case": run_case}
+    handlers = {"call": run_call, "history": run_history_command, "profile": run_profile_command, "case": run_case,
+                "batch": run_batch_command}
     try:
         runtime = Runtime()
     except LinkFaceError as exc:  # e.g. a settings file from a newer version
