@@ -7,7 +7,11 @@ import _thread
 import csv
 import io
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
 import time
 import zipfile
 from pathlib import Path
@@ -23,6 +27,7 @@ from app.sandbox.server import SANDBOX_API_ID, SANDBOX_API_SECRET, Sandbox
 from tests.core.test_batch import mark_encrypted
 
 GOOD = ("zhang-san.lfs", "li-si.lfs", "unknown-motion.lfs")
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(autouse=True)
@@ -179,7 +184,13 @@ def test_ctrl_c_leaves_a_valid_report_and_resume_skips_answered_files(
 
     monkeypatch.setattr(batch_cmd, "_progress_line", interrupt_after_the_first)
     report = tmp_path / f"report.{suffix}"
-    code, out, err = run(capsys, "batch", "parse", str(branch), "--consent", "on-file", "--yes", "--out", str(report))
+    # Python's own Ctrl+C handling, even in a background job (which ignores SIGINT: interrupt_main would not)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        code, out, err = run(capsys, "batch", "parse", str(branch), "--consent", "on-file", "--yes", "--out",
+                             str(report))
+    finally:
+        signal.signal(signal.SIGINT, previous)
     assert code == 130 and out["stopped"] and out["rows"] == 1 and "--resume" in err, (out, err)
     found, rows = batch.read_report(report)
     assert found.value == suffix and [row["status"] for row in rows] == ["ok"]
@@ -221,3 +232,45 @@ def test_reports_are_formula_safe_and_escaped(capsys: pytest.CaptureFixture[str]
     page = (tmp_path / "r.html").read_text(encoding="utf-8")
     assert "<script>alert" not in page and "<b " not in page and "&lt;script&gt;alert(1)&lt;b onclick=x&gt;" in page
     assert "Liveness passed" in page and "not a liveness capture" in page and "<link" not in page
+
+
+def test_a_real_ctrl_c_in_a_child_process(capsys: pytest.CaptureFixture[str], tmp_path: Path, samples_dir: Path,
+                                          sandbox: Sandbox, at_sandbox: list[str], isolated_home: Path) -> None:
+    """SIGINT as a terminal sends it, to a real `linkface-desk batch`: it stops after the current file, leaves a
+    complete HTML page and history rows for what was sent, and exits 130; --resume does the rest."""
+    names = ("zhang-san.lfs", "li-si.lfs", "unknown-motion.lfs", "wang-wu.lfs", "zhao-liu.lfs", "attack-photo.lfs")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for name in names:
+        shutil.copy(samples_dir / name, folder / name)
+    sandbox.inject(Fault(delay=0.4), count=len(names))
+    report = tmp_path / "r.html"
+    connection = at_sandbox
+    env = {**os.environ, "LINKFACE_DESK_HOME": str(isolated_home), "LINKFACE_API_SECRET": SANDBOX_API_SECRET,
+           "LINKFACE_DESK_LANG": "en", "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "batch", "hack", str(folder), "--consent", "on-file", "--yes", *connection,
+         "--out", str(report)], cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))  # as at a terminal, even in a background job
+    try:
+        assert process.stderr is not None
+        lines: list[str] = []
+        while not any("[1/6]" in line for line in lines):
+            line = process.stderr.readline()
+            assert line, "".join(lines)
+            lines.append(line)
+        process.send_signal(signal.SIGINT)
+        out, rest = process.communicate(timeout=30)
+    finally:
+        process.kill()
+        process.wait()
+    assert process.returncode == 130, "".join(lines) + rest
+    assert json.loads(out)["stopped"] and "--resume" in rest
+    _, rows = batch.read_report(report)
+    assert 1 <= len(rows) < len(names) and report.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert len(history_rows(capsys)) == len(rows)
+    sandbox.clear_faults()
+    code, summary, _ = run(capsys, "batch", "hack", str(folder), "--consent", "on-file", "--yes", *connection,
+                           "--resume", str(report))
+    assert code == 0 and summary["already_answered"] == len(rows)
+    assert len(batch.read_report(report)[1]) == len(names) == len(history_rows(capsys))
