@@ -56,6 +56,7 @@ from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, outcome_text
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating
 from app.ui.widgets.copy_field import CopyField
+from app.ui.widgets.flow_layout import FlowLayout, labelled
 from app.ui.worker import Task
 
 CONTEXT = "CasesView"
@@ -226,18 +227,12 @@ class CasesView(Retranslating, QWidget):
             field: QLabel(self) for field in (self.decision, self.reason, self.operator, self.supervisor)}
         for field, label in self.filter_labels.items():
             label.setBuddy(field)
-        when_and_what, who = QHBoxLayout(), QHBoxLayout()  # two rows, as the Calls view's
-        widget: QWidget
-        for widget in (self.use_dates, self.since, self.until, *self._labelled(self.decision, self.reason)):
-            when_and_what.addWidget(widget)
-        when_and_what.addStretch(1)
-        for widget in self._labelled(self.operator):
-            who.addWidget(widget)
-        who.setStretchFactor(self.operator, 1)
-        for widget in self._labelled(self.supervisor):
-            who.addWidget(widget)
-        who.setStretchFactor(self.supervisor, 1)
-        who.addWidget(self.apply)
+        filters = FlowLayout()  # as many rows as the width needs, as the Calls view's
+        for widget in (self.use_dates, self.since, self.until):
+            filters.addWidget(widget)
+        for field in (self.decision, self.reason, self.operator, self.supervisor):
+            filters.add_row_part(labelled(self.filter_labels[field], field))
+        filters.addWidget(self.apply)
 
         self.model = TextTable(CASE_COLUMNS, case_cells, self)
         self.table = _table(self.model, self)
@@ -288,9 +283,8 @@ class CasesView(Retranslating, QWidget):
         self.next.clicked.connect(lambda: self._page(PAGE_SIZE))
         self.export = QPushButton(self)
         self.export.clicked.connect(lambda: self.export_csv())  # not clicked's bool as the path
-        pager = QHBoxLayout()
-        pager.addWidget(self.count_label, 1)
-        for button in (self.previous, self.next, self.export):
+        pager = FlowLayout()
+        for button in (self.count_label, self.previous, self.next, self.export):
             pager.addWidget(button)
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -299,14 +293,10 @@ class CasesView(Retranslating, QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(when_and_what)
-        layout.addLayout(who)
+        layout.addLayout(filters)
         layout.addWidget(splitter, 1)
         layout.addLayout(pager)
         self._show_case(-1)
-
-    def _labelled(self, *widgets: QWidget) -> list[QWidget]:
-        return [widget for field in widgets for widget in (self.filter_labels[field], field)]
 
     def first_input(self) -> QWidget:
         return self.operator

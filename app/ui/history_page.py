@@ -37,7 +37,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -73,6 +72,7 @@ from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, outcome_text
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
+from app.ui.widgets.flow_layout import FlowLayout, labelled
 from app.ui.words import verdict_words
 from app.ui.worker import Task
 
@@ -180,18 +180,12 @@ class HistoryPage(Retranslating, QWidget):
         self.filter_labels = {combo: QLabel(self) for combo in (self.endpoint, self.verdict, self.profile, self.billed)}
         for combo, label in self.filter_labels.items():
             label.setBuddy(combo)
-        when_and_what, who_and_which = QHBoxLayout(), QHBoxLayout()  # two rows: English words do not fit one
-        widget: QWidget
-        for widget in (self.use_dates, self.since, self.until, *self._labelled(self.endpoint, self.verdict)):
-            when_and_what.addWidget(widget)
-        when_and_what.addStretch(1)
-        for widget in self._labelled(self.profile, self.billed):
-            who_and_which.addWidget(widget)
-        who_and_which.addWidget(self.search, 1)
-        who_and_which.addWidget(self.apply)
-        filters = QVBoxLayout()
-        filters.addLayout(when_and_what)
-        filters.addLayout(who_and_which)
+        filters = FlowLayout()  # as many rows as the width needs: the page never scrolls sideways
+        for widget in (self.use_dates, self.since, self.until):
+            filters.addWidget(widget)
+        for combo in (self.endpoint, self.verdict, self.profile, self.billed):
+            filters.add_row_part(labelled(self.filter_labels[combo], combo))
+        filters.add_row_part(labelled(self.search, self.apply, stretch_first=True))
 
         self.model = HistoryModel(self)
         self.table = QTableView(self)
@@ -228,12 +222,12 @@ class HistoryPage(Retranslating, QWidget):
         self._saved_retention = DEFAULT_RETENTION_DAYS  # as last read from or written to the file
         self.retention.editingFinished.connect(self._save_retention)
         self.retention_label.setBuddy(self.retention)
-        pager = QHBoxLayout()
-        pager.addWidget(self.count_label, 1)
-        buttons: tuple[QWidget, ...] = (self.move_aside, self.previous, self.next, self.export, self.export_diagnostics,
-                                        self.retention_label, self.retention, self.delete_all)
-        for button in buttons:
+        pager = FlowLayout()  # wraps too, on a narrow screen
+        for button in (self.count_label, self.move_aside, self.previous, self.next, self.export,
+                       self.export_diagnostics):
             pager.addWidget(button)
+        pager.add_row_part(labelled(self.retention_label, self.retention))
+        pager.addWidget(self.delete_all)
 
         self.details = QGroupBox(self)
         form = QFormLayout(self.details)
@@ -281,9 +275,6 @@ class HistoryPage(Retranslating, QWidget):
         """As tall as the screen allows, down to the minimum: the tables and details share the height (asked,
         the layout would answer its preferred height, and the page would scroll on a branch PC's screen)."""
         return self.minimumSizeHint().height()
-
-    def _labelled(self, *combos: QComboBox) -> list[QWidget]:
-        return [widget for combo in combos for widget in (self.filter_labels[combo], combo)]
 
     def retranslate(self) -> None:
         self.views.setAccessibleName(self.tr("History"))  # it takes the focus for its tab bar: say where it is

@@ -28,7 +28,9 @@ LATIN_IN_CHINESE = {"LinkFace", "Desk", "SDK", "API", "URL", "HTTP", "HTTPS", "h
                     "token", "English"}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 # An address is not words: a URL (https://cloudapi.linkface.cn, https://…) or a dotted host or file name.
-ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[!-~…]*|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+")
+ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[!-~…]*|[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)+"
+                     # nor an id (a request_id, a case id): eight or more letters and digits, with a digit
+                     r"|\b(?=[A-Za-z0-9-]*\d)[A-Za-z0-9-]{8,}\b")
 
 
 def nodes(tree: Node) -> Iterator[Node]:

@@ -214,3 +214,18 @@ def test_a_refused_field_scrolls_into_view_on_a_small_window(qtbot: Any, window:
     qtbot.wait(20)
     assert page.focusWidget() is page.id_number
     assert not page.id_message.visibleRegion().isEmpty() and not page.id_number.visibleRegion().isEmpty()
+
+
+def test_history_never_scrolls_sideways_in_the_smallest_window(qtbot: Any, window: Any) -> None:
+    """At the minimum size (1024x768 at 150%) History's filters and buttons wrap to more rows instead."""
+    window.showNormal()
+    window.resize(window.minimumSizeHint())
+    window.sidebar.setCurrentRow(len(window.pages))
+    history = window.history()
+    sideways = window.page_area.horizontalScrollBar()
+    for view in (0, 1):  # Calls, Cases
+        history.views.setCurrentIndex(view)
+        qtbot.waitUntil(lambda: history.views.currentWidget().isVisible())
+        qtbot.wait(50)  # the layout settles
+        assert sideways.maximum() == 0, f"view {view} scrolls {sideways.maximum()} px sideways"
+    assert history.search.geometry().top() > history.use_dates.geometry().bottom()  # wrapped to a later row
