@@ -44,7 +44,7 @@ from app.core.secrets import SECRET_ENV, KeyringSecretStore, SecretStore, secret
 from app.core.signing import new_sequence_id
 
 if TYPE_CHECKING:
-    from app.core.client import LinkFaceClient
+    from app.core.client import KeptSessions, LinkFaceClient
     from app.sandbox.server import Sandbox
 
 HISTORY_FILE = "history.sqlite3"
@@ -99,6 +99,7 @@ class Runtime:
         self._closed = False
         self._sandbox = sandbox
         self._owns_sandbox = sandbox is None
+        self._sessions: KeptSessions | None = None  # one kept-alive session per profile, made on first call
         self.started_ms = int(time.time() * 1000)  # cases of the window opened before this are an ended session's
 
     def _open_history(self) -> None:
@@ -168,9 +169,18 @@ class Runtime:
         return self.profiles.get(profile_name).face_threshold
 
     def client_for(self, profile: Profile) -> LinkFaceClient:
-        from app.core.client import LinkFaceClient  # the HTTP stack loads with the first call, or in warm_up
+        """A client on the profile's kept-alive session (the window's calls and a batch's share its connections);
+        a new session when the profile's settings or its secret changed since. Close the client after the call."""
+        from app.core.client import KeptSessions, LinkFaceClient  # the HTTP stack loads with the first call
 
-        return LinkFaceClient(self.connection_for(profile))
+        connection = self.connection_for(profile)
+        with self._lock:
+            if self._closed:  # a call that outlived the window: a session of its own, closed with it
+                return LinkFaceClient(connection)
+            if self._sessions is None:
+                self._sessions = KeptSessions()
+            sessions = self._sessions
+        return sessions.client(profile.name, connection)
 
     def warm_up(self, profile_name: str) -> None:
         """Load what the first call needs before the clerk presses Verify: the HTTP stack, and the
@@ -332,6 +342,8 @@ class Runtime:
     def close(self) -> None:
         with self._lock:
             self._closed = True
+            if self._sessions is not None:
+                self._sessions.close()  # idle connections now; one a call is using, when that call ends
             if self._sandbox is not None and self._owns_sandbox:
                 self._sandbox.stop()
             self._sandbox = None

@@ -9,6 +9,13 @@ The server is not trusted: a redirect is never followed (it is reported, and not
 other host), an answer is read up to MAX_ANSWER_BYTES after decompression, any JSON it sends is at
 worst a ProtocolError, and each call has one overall deadline besides the per-read timeouts, so a
 server that drips its answer a byte at a time is cut off.
+
+Connections are kept alive (KeptSessions: one session per profile, shared by the window's workers and
+a batch). urllib3 never retries here (Retry(total=0)): a pooled connection the server closed while it
+was idle is seen before anything is written on it (urllib3 polls it at checkout) and replaced by a new
+one, which is not a retry; a connection that fails once the request is on its way is an error, billing
+unknown, never sent again. One idle longer than the server's Keep-Alive hint or IDLE_REUSE_S is not
+reused either, so a firewall that silently forgets idle connections cannot swallow a billable request.
 """
 
 from __future__ import annotations
@@ -16,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import http.client
+import http.cookiejar
 import json
 import math
 import os
@@ -25,8 +33,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Any, BinaryIO, assert_never
+from typing import TYPE_CHECKING, Any, BinaryIO, assert_never
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -35,6 +45,8 @@ from requests.adapters import HTTPAdapter
 from requests_toolbelt.multipart.encoder import MultipartEncoder, MultipartEncoderMonitor
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.response import HTTPResponse
+from urllib3.util.retry import Retry
 
 from app.core.connection import Connection, Progress, ProxyMode
 from app.core.contract import (
@@ -73,6 +85,9 @@ from app.core.errors import (
 from app.core.signing import make_timestamp, new_sequence_id, sign
 from app.core.validation import check_base_url, check_open_file, check_request, check_sequence_id, image_header
 
+if TYPE_CHECKING:
+    from urllib3._base_connection import BaseHTTPConnection  # a Protocol, for type checkers only
+
 _IMAGE_MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "BMP": "image/bmp",
                "GIF": "image/gif", "TIFF": "image/tiff"}
 UNBILLED_CONNECT_RETRIES = 2  # a call that is never billed may retry a connection nothing was sent on
@@ -80,6 +95,15 @@ UPLOAD_CHUNK_BYTES = 256 * 1024  # measured: 64 KB reads cost ~10% more time, 1 
 # The real answers are a few hundred bytes; anything over this (after decompression) is cut off.
 MAX_ANSWER_BYTES = 1024 * 1024
 ANSWER_CHUNK_BYTES = 64 * 1024
+# A kept-alive connection idle longer than this is not reused: under the usual server keep-alive times
+# (nginx 75 s, cloud load balancers 60 s), and far under the minutes after which a NAT or firewall
+# silently forgets an idle connection. A shorter Keep-Alive "timeout=N" from the server wins (less 1 s).
+IDLE_REUSE_S = 50.0
+# Never a retry inside urllib3, whatever went wrong: the client decides (only get_token, and only when
+# the connection was never made). total=0 ends every retry, read=False a read error's at once, and POST
+# is not in urllib3's idempotent methods (an empty allowed_methods would mean every method: not that).
+NO_RETRIES = Retry(total=0, connect=0, read=False, redirect=0, status=0, other=0,
+                   allowed_methods=Retry.DEFAULT_ALLOWED_METHODS, raise_on_redirect=False, raise_on_status=False)
 
 
 # --- the overall deadline ------------------------------------------------------------------------
@@ -126,12 +150,22 @@ class _Deadline:
         if expired:
             deadline._shut(sock)
 
+    @classmethod
+    def forget(cls, sock: socket.socket | None) -> None:
+        """A connection goes back to the pool: another call (another thread) may take it, so this call's
+        deadline must not cut it any more. Under the lock, so it never races a firing deadline."""
+        deadline: _Deadline | None = getattr(cls._current, "deadline", None)
+        if deadline is None or sock is None:
+            return
+        with deadline._lock:
+            if sock in deadline._sockets:
+                deadline._sockets.remove(sock)
+
     def _expire(self) -> None:
         with self._lock:
             self.expired = True
-            sockets = list(self._sockets)
-        for sock in sockets:
-            self._shut(sock)
+            for sock in self._sockets:
+                self._shut(sock)
 
     @staticmethod
     def _shut(sock: socket.socket) -> None:
@@ -142,6 +176,9 @@ class _Deadline:
 
 
 class _WatchedHTTPConnection(HTTPConnection):
+    reuse_within_s = IDLE_REUSE_S  # from the last answer's Keep-Alive header
+    idle_since: float | None = None  # when it went back to the pool
+
     def connect(self) -> None:
         super().connect()
         _Deadline.watch(self.sock)
@@ -150,8 +187,16 @@ class _WatchedHTTPConnection(HTTPConnection):
         _Deadline.watch(self.sock)  # a kept-alive connection: connect() is not called again
         super().request(*args, **kwargs)
 
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3's own
+        response = super().getresponse()
+        self.reuse_within_s = reuse_window(response.headers.get("Keep-Alive"))
+        return response
+
 
 class _WatchedHTTPSConnection(HTTPSConnection):
+    reuse_within_s = IDLE_REUSE_S
+    idle_since: float | None = None
+
     def connect(self) -> None:
         super().connect()
         _Deadline.watch(self.sock)
@@ -160,25 +205,76 @@ class _WatchedHTTPSConnection(HTTPSConnection):
         _Deadline.watch(self.sock)
         super().request(*args, **kwargs)
 
+    def getresponse(self) -> HTTPResponse:  # type: ignore[override]  # as urllib3's own
+        response = super().getresponse()
+        self.reuse_within_s = reuse_window(response.headers.get("Keep-Alive"))
+        return response
+
+
+def reuse_window(keep_alive: str | None) -> float:
+    """How long an idle connection may wait for its next request: IDLE_REUSE_S, or less when the server
+    says (``Keep-Alive: timeout=5, max=100``) that it closes idle connections sooner."""
+    for part in (keep_alive or "").split(","):
+        name, _, value = part.partition("=")
+        if name.strip().lower() == "timeout":
+            try:
+                seconds = float(value.strip())
+            except ValueError:
+                break
+            if math.isfinite(seconds):
+                return max(0.0, min(IDLE_REUSE_S, seconds - 1.0))
+    return IDLE_REUSE_S
+
+
+def _checked_out(conn: BaseHTTPConnection) -> BaseHTTPConnection:
+    """A pooled connection about to carry a request: closed (so a new one is made) if it has been idle
+    too long. urllib3 has already closed it if the server closed it: nothing is ever sent on either."""
+    idle_since = getattr(conn, "idle_since", None)
+    if idle_since is not None and getattr(conn, "sock", None) is not None \
+            and time.monotonic() - idle_since > getattr(conn, "reuse_within_s", IDLE_REUSE_S):
+        conn.close()
+    return conn
+
+
+def _checked_in(conn: BaseHTTPConnection | None) -> None:
+    if conn is not None:
+        _Deadline.forget(getattr(conn, "sock", None))
+        conn.idle_since = time.monotonic()  # type: ignore[attr-defined]
+
 
 class _WatchedHTTPPool(HTTPConnectionPool):
     ConnectionCls = _WatchedHTTPConnection
 
+    def _get_conn(self, timeout: float | None = None) -> BaseHTTPConnection:
+        return _checked_out(super()._get_conn(timeout))
+
+    def _put_conn(self, conn: BaseHTTPConnection | None) -> None:
+        _checked_in(conn)
+        super()._put_conn(conn)
+
 
 class _WatchedHTTPSPool(HTTPSConnectionPool):
     ConnectionCls = _WatchedHTTPSConnection
+
+    def _get_conn(self, timeout: float | None = None) -> BaseHTTPConnection:
+        return _checked_out(super()._get_conn(timeout))
+
+    def _put_conn(self, conn: BaseHTTPConnection | None) -> None:
+        _checked_in(conn)
+        super()._put_conn(conn)
 
 
 _WATCHED_POOLS = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
 
 class _Adapter(HTTPAdapter):
-    """Verifies TLS with a given SSLContext (the OS trust store plus an optional CA bundle), and opens
-    connections the call's deadline can cut (directly or through a proxy)."""
+    """Verifies TLS with a given SSLContext (the OS trust store plus an optional CA bundle), opens
+    connections the call's deadline can cut (directly or through a proxy), and never retries."""
 
     def __init__(self, context: ssl.SSLContext) -> None:
         self._context = context
-        super().__init__()
+        self._proxy_lock = threading.Lock()  # shared by threads: one proxy manager per proxy, not two
+        super().__init__(max_retries=NO_RETRIES)
 
     def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         kwargs["ssl_context"] = self._context
@@ -187,7 +283,8 @@ class _Adapter(HTTPAdapter):
 
     def proxy_manager_for(self, *args: Any, **kwargs: Any) -> Any:
         kwargs["ssl_context"] = self._context
-        manager = super().proxy_manager_for(*args, **kwargs)
+        with self._proxy_lock:
+            manager = super().proxy_manager_for(*args, **kwargs)
         manager.pool_classes_by_scheme = _WATCHED_POOLS
         return manager
 
@@ -204,7 +301,11 @@ def make_ssl_context(ca_bundle: Path | None) -> ssl.SSLContext:
 
 
 def make_session(connection: Connection) -> requests.Session:
+    """A session for one Connection. Its settings are never changed afterwards, so threads may share it
+    (urllib3's pools are thread-safe); it keeps no cookies, so no call carries what an earlier one was
+    sent. Session.close() while a call is under way lets that call finish on its own connection."""
     session = requests.Session()
+    session.cookies.set_policy(http.cookiejar.DefaultCookiePolicy(allowed_domains=[]))
     adapter = _Adapter(make_ssl_context(connection.ca_bundle))
     session.mount("https://", adapter)
     session.mount("http://", adapter)
@@ -216,6 +317,89 @@ def make_session(connection: Connection) -> requests.Session:
         proxy = connection.proxy_url if connection.proxy_mode is ProxyMode.EXPLICIT else None
         session.proxies = {"http": proxy, "https": proxy} if proxy else {}
     return session
+
+
+@dataclass(eq=False)
+class _Kept:
+    connection: Connection
+    ca_stamp: tuple[int, int, int] | None
+    session: requests.Session
+    users: int = 0
+    retired: bool = False
+
+
+def _ca_stamp(ca_bundle: Path | None) -> tuple[int, int, int] | None:
+    """The CA file as it is now (a replaced file makes a new session, as a new TLS context must read it)."""
+    if ca_bundle is None:
+        return None
+    try:
+        info = os.stat(ca_bundle)
+    except OSError:
+        return (-1, -1, -1)  # gone: the new session's make_ssl_context says why
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+class KeptSessions:
+    """One kept-alive session per key (the runtime's profile name), shared by every call and thread on it.
+
+    A key's session is replaced when its Connection changes (address, secret, timeouts, proxy, CA bundle
+    or the CA file itself); the old one is closed once no call is using it, so nothing is cut mid-call.
+    After close(), each client gets a session of its own again (closed with it)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._kept: dict[str, _Kept] = {}
+        self._closed = False
+
+    def client(self, key: str, connection: Connection) -> LinkFaceClient:
+        """A client on the key's kept session (made or remade as needed); close it after the call."""
+        check_base_url(connection.base_url)  # refused before any session is made for it
+        stamp = _ca_stamp(connection.ca_bundle)
+        retired: _Kept | None = None
+        with self._lock:
+            if self._closed:
+                return LinkFaceClient(connection)
+            kept = self._kept.get(key)
+            if kept is not None and (kept.connection != connection or kept.ca_stamp != stamp):
+                retired = self._retire(key)
+                kept = None
+            try:
+                if kept is None:
+                    kept = self._kept[key] = _Kept(connection, stamp, make_session(connection))
+            finally:
+                if retired is not None and retired.users == 0:
+                    retired.session.close()
+            kept.users += 1
+        try:
+            return LinkFaceClient(connection, kept.session, release=partial(self._release, kept))
+        except BaseException:
+            self._release(kept)
+            raise
+
+    def sessions(self) -> int:
+        """How many sessions are kept now (for tests and diagnostics)."""
+        with self._lock:
+            return len(self._kept)
+
+    def _retire(self, key: str) -> _Kept:
+        kept = self._kept.pop(key)
+        kept.retired = True
+        return kept
+
+    def _release(self, kept: _Kept) -> None:
+        with self._lock:
+            kept.users -= 1
+            done = kept.retired and kept.users == 0
+        if done:
+            kept.session.close()
+
+    def close(self) -> None:
+        """Close every kept session (one still in use, when its call ends)."""
+        with self._lock:
+            self._closed = True
+            idle = [kept for kept in (self._retire(key) for key in list(self._kept)) if kept.users == 0]
+        for kept in idle:
+            kept.session.close()
 
 
 def _causes(exc: BaseException) -> Iterator[BaseException]:
@@ -267,15 +451,28 @@ def classify_transport(exc: requests.RequestException, sequence_id: str, billabl
 
 
 class LinkFaceClient:
-    """Signs and sends the five calls. Not thread-safe: give each worker its own client, or serialize."""
+    """Signs and sends the five calls. Calls share nothing but the session, so threads may share a client.
 
-    def __init__(self, connection: Connection, session: requests.Session | None = None) -> None:
+    Without ``session`` it makes its own and closes it on close(); a session handed in (KeptSessions') is
+    left open, and ``release`` is called on close() instead."""
+
+    def __init__(self, connection: Connection, session: requests.Session | None = None,
+                 release: Callable[[], None] | None = None) -> None:
         self.connection = connection
         self.base_url = check_base_url(connection.base_url)
-        self._session = session or make_session(connection)
+        self._owns_session = session is None
+        self._session = make_session(connection) if session is None else session
+        self._release = release
+        self._closed = False
 
     def close(self) -> None:
-        self._session.close()
+        if self._closed:
+            return
+        self._closed = True
+        if self._owns_session:
+            self._session.close()
+        if self._release is not None:
+            self._release()
 
     def __enter__(self) -> LinkFaceClient:
         return self
