@@ -679,6 +679,258 @@
         <source>show or set your staff ID (teller number), recorded with each case; once per OS user</source>
         <translation>查看或设置您的柜员号（随每个案件记录）；每个系统用户设置一次</translation>
     </message>
+    <message>
+        <source>The archive is larger than {limit_mb} MB ({size:,} bytes): it was not opened.</source>
+        <translation>压缩包大于 {limit_mb} MB（{size:,} 字节）：未打开。</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read as a zip file ({reason}).</source>
+        <translation>无法按 zip 文件读取此压缩包（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The archive holds more than {limit} files: it was not opened.</source>
+        <translation>压缩包内文件超过 {limit} 个：未打开。</translation>
+    </message>
+    <message>
+        <source>The archive would expand to more than {limit_mb} MB: refused as a possible zip bomb.</source>
+        <translation>压缩包解压后将超过 {limit_mb} MB：疑似压缩炸弹，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file expands {ratio} times its compressed size (the limit is {limit}): refused as a possible zip bomb.</source>
+        <translation>该文件解压后为压缩大小的 {ratio} 倍（上限 {limit} 倍）：疑似压缩炸弹，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name in the archive leads outside it (an absolute path or ..): refused.</source>
+        <translation>该文件在压缩包中的名称指向包外（绝对路径或 ..）：已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file is encrypted in the archive (a password-protected zip): it cannot be read.</source>
+        <translation>该文件在压缩包中已加密（有密码的 zip）：无法读取。</translation>
+    </message>
+    <message>
+        <source>An archive inside an archive is not opened: give it to the batch by itself.</source>
+        <translation>压缩包内的压缩包不会打开：请单独交给批量核验。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read from the archive ({reason}).</source>
+        <translation>无法从压缩包读取该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file changed in the archive after it was listed: nothing was sent; run the batch again.</source>
+        <translation>该文件在列出后于压缩包中发生了变化：未发送任何内容；请重新运行批量核验。</translation>
+    </message>
+    <message>
+        <source>This is an image, not a liveness capture.</source>
+        <translation>这是图片，不是活体采集文件。</translation>
+    </message>
+    <message>
+        <source>This is a text file, not a liveness capture.</source>
+        <translation>这是文本文件，不是活体采集文件。</translation>
+    </message>
+    <message>
+        <source>This is a PDF document, not a liveness capture.</source>
+        <translation>这是 PDF 文档，不是活体采集文件。</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已应答</translation>
+    </message>
+    <message>
+        <source>Refused locally</source>
+        <translation>本地已拒绝</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>API 错误</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>not billed</source>
+        <translation>不计费</translation>
+    </message>
+    <message>
+        <source>unknown: a person must decide</source>
+        <translation>未知：须由人工判断</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Liveness result</source>
+        <translation>活体结果</translation>
+    </message>
+    <message>
+        <source>Hack score</source>
+        <translation>攻击分数</translation>
+    </message>
+    <message>
+        <source>Motions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>request_id</source>
+        <translation>request_id</translation>
+    </message>
+    <message>
+        <source>sequence_id</source>
+        <translation>sequence_id</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <source>LinkFace Desk batch report</source>
+        <translation>LinkFace Desk 批量核验报告</translation>
+    </message>
+    <message>
+        <source>{ok} answered 0000, {api} API errors, {transport} without an answer, {refused} refused locally; {billed} billed, {unknown} with billing unknown.</source>
+        <translation>{ok} 个应答 0000，{api} 个 API 错误，{transport} 个无应答，{refused} 个本地拒绝；{billed} 个计费，{unknown} 个计费未知。</translation>
+    </message>
+    <message>
+        <source>Made {when} on the profile {profile}.</source>
+        <translation>生成于 {when}，配置：{profile}。</translation>
+    </message>
+    <message>
+        <source>Sandbox: not real results.</source>
+        <translation>沙箱：并非真实结果。</translation>
+    </message>
+    <message>
+        <source>inspect many captures (files, folders, zip archives) and write a report</source>
+        <translation>批量核验多个采集（文件、文件夹、zip 压缩包）并写出报告</translation>
+    </message>
+    <message>
+        <source>a capture, a folder (searched recursively) or a zip archive</source>
+        <translation>一个采集文件、一个文件夹（递归查找）或一个 zip 压缩包</translation>
+    </message>
+    <message>
+        <source>the report to write (default with --resume: that report)</source>
+        <translation>要写出的报告（使用 --resume 时默认为该报告）</translation>
+    </message>
+    <message>
+        <source>csv (the default), jsonl or html; default: from the report&apos;s name</source>
+        <translation>csv（默认）、jsonl 或 html；默认按报告文件名判断</translation>
+    </message>
+    <message>
+        <source>make the billable calls without asking (needed without a terminal)</source>
+        <translation>不询问直接进行计费调用（无终端时必须指定）</translation>
+    </message>
+    <message>
+        <source>carry on an interrupted batch: skip captures this report already has answered, and add to it</source>
+        <translation>继续中断的批量核验：跳过报告中已应答的采集，并追加到该报告</translation>
+    </message>
+    <message>
+        <source>with --resume: also send again the calls whose billing is unknown (check with the vendor first)</source>
+        <translation>与 --resume 一起：计费未知的调用也重新发送（请先与供应商核实）</translation>
+    </message>
+    <message>
+        <source>the customers&apos; consent: on-file for captures a branch sends (recorded when they were made); required</source>
+        <translation>客户的同意：网点发来的采集用 on-file（采集时已记录）；必填</translation>
+    </message>
+    <message>
+        <source>--resume adds to its own report: leave out --out, or give the same file.</source>
+        <translation>--resume 追加到其自身的报告：请省略 --out，或指定同一文件。</translation>
+    </message>
+    <message>
+        <source>the report {report} cannot be resumed: {why}</source>
+        <translation>无法继续报告 {report}：{why}</translation>
+    </message>
+    <message>
+        <source>give the report to write with --out REPORT</source>
+        <translation>请用 --out REPORT 指定要写出的报告</translation>
+    </message>
+    <message>
+        <source>the report {report} is {found}, not {chosen}</source>
+        <translation>报告 {report} 是 {found}，不是 {chosen}</translation>
+    </message>
+    <message>
+        <source>{count} billable calls would be made on the profile {profile}, and there is no terminal to ask: add --yes to make them. Nothing was sent.</source>
+        <translation>将在配置 {profile} 上进行 {count} 次计费调用，但没有终端可供确认：请加 --yes 以进行这些调用。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Make {count} billable calls on the profile {profile}? [y/N] </source>
+        <translation>在配置 {profile} 上进行 {count} 次计费调用？[y/N] </translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>the API says the call rate is too high (1009, not billed): waiting {wait} before trying again</source>
+        <translation>API 提示调用频率过高（1009，不计费）：等待 {wait} 后重试</translation>
+    </message>
+    <message>
+        <source>[{done}/{total}] {file} {call}: {outcome}</source>
+        <translation>[{done}/{total}] {file} {call}：{outcome}</translation>
+    </message>
+    <message>
+        <source>[{done}/{total}] {file} {call}: {outcome}; about {left} left</source>
+        <translation>[{done}/{total}] {file} {call}：{outcome}；约剩 {left}</translation>
+    </message>
+    <message>
+        <source>{files} files: {refused} refused locally, {answered} calls already answered in the report, {calls} calls to make ({billable} billable) on the profile {profile}</source>
+        <translation>{files} 个文件：{refused} 个本地拒绝，报告中已有 {answered} 个调用已应答，将在配置 {profile} 上进行 {calls} 次调用（{billable} 次计费）</translation>
+    </message>
+    <message>
+        <source>{count} calls are not sent again: their billing is unknown (a person must decide; --retry-unknown sends them)</source>
+        <translation>{count} 个调用不再发送：其计费未知（须由人工判断；--retry-unknown 会重新发送）</translation>
+    </message>
+    <message>
+        <source>the report cannot be written: {why}</source>
+        <translation>无法写出报告：{why}</translation>
+    </message>
+    <message>
+        <source>stopping after the current file (Ctrl+C again stops at once)</source>
+        <translation>当前文件完成后停止（再按 Ctrl+C 立即停止）</translation>
+    </message>
+    <message>
+        <source>stopped: the report {report} holds what was done; carry on with --resume {report}</source>
+        <translation>已停止：报告 {report} 记录了已完成的部分；用 --resume {report} 继续</translation>
+    </message>
+    <message>
+        <source>{count} calls got no answer after they were sent: their billing is unknown and a person must decide (the report marks them)</source>
+        <translation>{count} 个调用发送后无应答：其计费未知，须由人工判断（报告中已标出）</translation>
+    </message>
 </context>
 <context>
     <name>Codes</name>
