@@ -345,7 +345,7 @@ class CheckPage(Retranslating, QWidget):
         self._billed_at = None
         self._shown = self.shown_request = None
         self.result.clear()  # the last decision must not be read as this one's while it runs
-        self.decision_panel.offer(False)
+        self.decision_panel.offer(None)
         self._pending_request = request
         # a token is no face call and verifies nothing: it stays out of the case (and its decision)
         case_id = self._sent_in = self.context.case.case_id if spec(self.endpoint).face_data else None
@@ -420,7 +420,7 @@ class CheckPage(Retranslating, QWidget):
         """An outcome of a call made in the customer's case is on screen: count the case's calls again and
         offer the decision under it."""
         self.context.case.call_ended()
-        self.decision_panel.offer(self._sent_in is not None and self._sent_in == self.context.case.case_id)
+        self.decision_panel.offer(self._sent_in)  # shown while that case is the one at the counter
 
     # --- the same customer again, by habit or on purpose -----------------------------------------
 
@@ -624,7 +624,7 @@ class CheckPage(Retranslating, QWidget):
         self._shown = None
         self._pending_request = self.shown_request = self._sent_in = None
         self.result.clear()
-        self.decision_panel.offer(False)
+        self.decision_panel.offer(None)
         self.clear_inputs()
         return sent
 

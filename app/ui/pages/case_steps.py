@@ -288,7 +288,7 @@ class DecisionPanel(Retranslating, QFrame):
         super().__init__(parent)
         self.case = case
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self._offered = False
+        self._offered_for: str | None = None  # the case whose call's outcome the page shows
         self._verdict: Verdict | None = None
         self._drawn_for: tuple[str | None, Verdict | None] | None = None  # the case and verdict the form is for
         self.heading = QLabel(self)
@@ -349,14 +349,18 @@ class DecisionPanel(Retranslating, QFrame):
 
     # --- when it shows, and for which verdict ---------------------------------------------------
 
-    def offer(self, offered: bool) -> None:
-        """The page shows (True) or no longer shows (False) an outcome of a call in this case."""
-        self._offered = offered
+    def offer(self, case_id: str | None) -> None:
+        """The page shows an outcome of a call made in the case ``case_id`` (None: no outcome of a case)."""
+        self._offered_for = case_id
         self._case_changed()
 
     def _case_changed(self) -> None:
         case = self.case
-        visible = self._offered and case.case_id is not None and (case.tally.made > 0 or case.decision is not None)
+        # Only under an outcome of the case at the counter now: once that customer has gone (her decision
+        # recorded and an input changed, here or on another page), her verdict left on this page must not
+        # carry the next customer's decision form.
+        visible = case.case_id is not None and case.case_id == self._offered_for \
+            and (case.tally.made > 0 or case.decision is not None)
         self.setVisible(visible)
         if not visible:
             self._drawn_for = None
