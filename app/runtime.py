@@ -32,8 +32,8 @@ from app.core.history import (
     History,
     HistoryError,
     failure_values,
+    mask,
     os_account,
-    person_columns,
     result_values,
 )
 from app.core.interpret import Checked, Verdict
@@ -257,7 +257,8 @@ class Runtime:
         return case
 
     def open_case(self, profile: Profile | str, source: str = "window", consent: Consent | None = None,
-                  notice: str = "", id_number: str | None = None) -> str:
+                  notice: str = "", id_number: str | None = None, name: str | None = None,
+                  opened_ms: int | None = None) -> str:
         """A new customer: the case is recorded at once, so it is never lost (closed without a decision, it
         says so); with ``consent``, checked first (nothing is written if it is refused). Returns its id."""
         if isinstance(profile, str):
@@ -266,21 +267,24 @@ class Runtime:
             self.policy.check_consent(consent, _minor(id_number))
         case_id = new_case_id(dt.datetime.now())
         self._case_history().open_case(case_id, profile.name, source, self.profiles.counter.staff_id or None,
-                                       profile.is_sandbox)
+                                       profile.is_sandbox, opened_ms)
         if consent is not None:
-            self.record_consent(case_id, consent, notice, id_number)
+            self.record_consent(case_id, consent, notice, id_number, name)
         return case_id
 
-    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None) -> bool:
+    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None,
+                       name: str | None = None) -> bool:
         """Record how the customer consented (or declined) before any face call; ``notice`` is the exact text
-        shown. A minor (from ``id_number``, today) needs a guardian's consent. Returns whether she is a minor."""
-        self._open(case_id)
+        shown; the customer as typed (``name``, ``id_number``) is kept masked, so a declined case names her
+        too. A minor (from ``id_number``, today) needs a guardian's consent. Returns whether she is a minor."""
+        case = self._open(case_id)
         minor = _minor(id_number)
         if consent is not Consent.DECLINED:
             self.policy.check_consent(consent, minor)
         history = self._case_history()
         history.update_case(case_id, consent=consent.value, consent_ms=history.now_ms(), minor=int(minor),
-                            notice_version=notice_version(notice) if notice else None)
+                            notice_version=notice_version(notice) if notice else None,
+                            **_customer_unknown(case, {FieldKind.NAME: name, FieldKind.ID_NUMBER: id_number}))
         logger().info("case %s: consent %s%s", case_id, consent.value, " (a minor)" if minor else "")
         return minor
 
@@ -296,9 +300,9 @@ class Runtime:
         if spec(request.endpoint).face_data:
             minor = bool(case.minor) or _minor(person.get(FieldKind.ID_NUMBER))
             self.policy.check_consent(Consent(case.consent), minor)
-        if case.id_masked is None and person:
-            self._case_history().update_case(
-                case_id, **{column: value for column, value in person_columns(request).items() if value})
+        learnt = _customer_unknown(case, person)
+        if learnt:
+            self._case_history().update_case(case_id, **learnt)
 
     def decide(self, case_id: str, decision: Decision) -> Decision:
         """Record the clerk's decision, checked against the policy for the case's last verdict (a second
@@ -415,6 +419,13 @@ class _Recording:
             logger().error("call %s recorded nowhere: the journal %s failed too: %s", row.get("sequence_id"),
                            self._runtime.journal.path, exc)
             return RecordState.LOST
+
+
+def _customer_unknown(case: CaseRow, person: Mapping[FieldKind, str | None]) -> dict[str, str]:
+    """The masked name and ID number the case does not hold yet, from what the customer typed or a call sent."""
+    columns = {FieldKind.NAME: "name_masked", FieldKind.ID_NUMBER: "id_masked"}
+    return {column: mask(kind, value) for kind, column in columns.items()
+            if (value := person.get(kind)) and getattr(case, column) is None}
 
 
 def _minor(id_number: str | None) -> bool:

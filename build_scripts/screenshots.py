@@ -1,5 +1,6 @@
 """Capture the window on real screens: every page with a sandbox result, the attack verdict, errors,
-the customer's case (consent, decision), History (calls and cases) and Settings, in both languages, at branch PCs' screen sizes and scaling.
+the customer's case (consent, decision), History (calls and cases) and Settings, in both languages,
+at branch PCs' screen sizes and scaling.
 
     python build_scripts/screenshots.py --out DIR [--dark] [--screens 1366x768@1,1024x768@1.5,…]
 

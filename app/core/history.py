@@ -556,12 +556,13 @@ class History:
     # --- cases -----------------------------------------------------------------------------------
 
     def open_case(self, case_id: str, profile: str, source: str, staff_id: str | None = None,
-                  sandbox: bool = False) -> None:
-        """Record a case as it opens (before its first call or its consent is recorded)."""
+                  sandbox: bool = False, opened_ms: int | None = None) -> None:
+        """Record a case as it opens (before its first call or its consent is recorded); ``opened_ms``: when
+        the customer's first input was made, if earlier."""
         self.check_room()
         self._write("INSERT INTO cases (id, opened_ms, source, operator, staff_id, profile, sandbox) "
                     "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [case_id, _ms(self._now()), source, os_account(), staff_id, profile, int(sandbox)])
+                    [case_id, opened_ms or _ms(self._now()), source, os_account(), staff_id, profile, int(sandbox)])
 
     def update_case(self, case_id: str, **values: Any) -> None:
         """Set some of a case's columns (consent, the masked customer, the decision); refuses an unknown

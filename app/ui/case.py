@@ -11,6 +11,7 @@ worker pool; an answer that comes back after the customer has gone is not applie
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -28,6 +29,13 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 Failed = Callable[[BaseException], None]
+
+
+class Customer(NamedTuple):
+    """The customer as typed on the page where her consent is asked (either may be missing)."""
+
+    name: str | None
+    id_number: str | None
 
 
 class Tally(NamedTuple):
@@ -53,11 +61,13 @@ class CustomerCase(QObject):
 
     Signals:
         changed(): the case was recorded, consented, decided, counted or closed: its steps redraw.
+        moved_on(): an input after the decision started the next customer: the other pages forget hers.
         staff_changed(): the clerk's staff ID was saved (the status line shows it).
         problem(str): a case could not be closed (the status line says why).
     """
 
     changed = Signal()
+    moved_on = Signal()
     staff_changed = Signal()
     problem = Signal(object)
 
@@ -75,6 +85,7 @@ class CustomerCase(QObject):
         self.minor = False
         self.decision: Decision | None = None
         self.tally = Tally()
+        self.first_input_ms: int | None = None  # a customer who leaves before her case is recorded is kept too
 
     # --- what the case's rules need -------------------------------------------------------------
 
@@ -97,9 +108,13 @@ class CustomerCase(QObject):
             not self.consent.allows_face_calls or (minor and self.consent is Consent.GIVEN))
 
     def new_input(self) -> None:
-        """An input changed: after a recorded decision it is the next customer's."""
+        """An input changed: after a recorded decision it is the next customer's; the first one is when her
+        case opened, even if it is recorded later (at her consent)."""
         if self.decision is not None:
             self.close()
+            self.moved_on.emit()
+        if self.case_id is None and self.first_input_ms is None:
+            self.first_input_ms = int(time.time() * 1000)
 
     # --- on the worker pool ---------------------------------------------------------------------
 
@@ -133,34 +148,34 @@ class CustomerCase(QObject):
         self.busy += busy
         task.start(self._context.pool)
 
-    def _opening(self, consent: Consent | None, notice: str, id_number: str | None) -> Callable[[Calls], str]:
+    def _opening(self, consent: Consent | None, notice: str, customer: Customer) -> Callable[[Calls], str]:
         """A job that returns the case's id: opened then (with the consent, checked first) if it is not
         recorded yet, else its consent recorded."""
         case_id, profile = self.case_id, self._context.profile()
 
         def job(calls: Calls) -> str:
             if case_id is None:
-                return calls.open_case(profile, "window", consent, notice, id_number)
+                return calls.open_case(profile, "window", consent, notice, customer.id_number, customer.name)
             if consent is not None:
-                calls.record_consent(case_id, consent, notice, id_number)
+                calls.record_consent(case_id, consent, notice, customer.id_number, customer.name)
             return case_id
 
         return job
 
-    def give_consent(self, consent: Consent, id_number: str | None, done: Callable[[], None],
+    def give_consent(self, consent: Consent, customer: Customer, done: Callable[[], None],
                      failed: Failed) -> None:
         """Record the customer's (or her guardian's) consent, with the notice shown and the time."""
         notice = self.notice()
 
         def recorded(case_id: str) -> None:
             self.case_id, self.consent = case_id, consent
-            self.minor = self.minor or customer_is_minor(id_number)
+            self.minor = self.minor or customer_is_minor(customer.id_number)
             self.changed.emit()
             done()
 
-        self._in_background(self._opening(consent, notice, id_number), recorded, failed, self._close_id)
+        self._in_background(self._opening(consent, notice, customer), recorded, failed, self._close_id)
 
-    def decline(self, alternative: str | None, id_number: str | None, done: Callable[[], None],
+    def decline(self, alternative: str | None, customer: Customer, done: Callable[[], None],
                 failed: Failed) -> None:
         """The customer declined face recognition: recorded with the other way she is verified (None: she
         left), and no face call is made in this case."""
@@ -168,7 +183,7 @@ class CustomerCase(QObject):
         decision = Decision(Outcome.OTHER_METHOD if alternative else Outcome.ABANDONED, "customer_declined",
                             alternative=alternative)
 
-        opening = self._opening(Consent.DECLINED, notice, id_number)
+        opening = self._opening(Consent.DECLINED, notice, customer)
 
         def job(calls: Calls) -> tuple[str, Decision]:
             case_id = opening(calls)
@@ -189,7 +204,7 @@ class CustomerCase(QObject):
             self.changed.emit()
             done()
 
-        self._in_background(self._opening(None, "", None), recorded, failed, self._close_id)
+        self._in_background(self._opening(None, "", Customer(None, None)), recorded, failed, self._close_id)
 
     def decide(self, decision: Decision, done: Callable[[Decision], None], failed: Failed) -> None:
         """Record the clerk's decision (checked by the runtime against the policy: four-eyes, allowed outcomes)."""
@@ -238,11 +253,22 @@ class CustomerCase(QObject):
         task.start(self._context.pool)
 
     def close(self) -> None:
-        """The customer has gone: her case is closed (no decision, if none was recorded) and forgotten here."""
-        case_id = self.case_id
+        """The customer has gone: her case is closed (no decision, if none was recorded) and forgotten here.
+        One who left before it was recorded (at the consent step, or before any check) is recorded now, from
+        her first input, without her name or number: no face data of hers was processed."""
+        case_id, first_input_ms, profile = self.case_id, self.first_input_ms, self._context.profile()
         self._reset()
         if case_id is not None:
             self._close_id(case_id)
+        elif first_input_ms is not None and self._context.calls is not None:
+            calls = self._calls()
+
+            def record_and_close(_progress: object) -> None:
+                calls.close_case(calls.open_case(profile, "window", opened_ms=first_input_ms))
+
+            task = Task(record_and_close, self)
+            task.failed.connect(self.problem)
+            task.start(self._context.pool)
         self.changed.emit()
 
     def _close_id(self, case_id: str) -> None:

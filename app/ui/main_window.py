@@ -174,6 +174,7 @@ class MainWindow(Retranslating, QMainWindow):
 
         case = self.context.case
         case.staff_changed.connect(self._retranslate_profile)
+        case.moved_on.connect(self._forget_previous_customer)
         case.problem.connect(lambda exc: self.statusBar().showMessage(
             self.tr("The customer's case could not be closed: %1").replace("%1", failure_words(exc))))
         self.setWindowIcon(app_icon())
@@ -345,6 +346,15 @@ class MainWindow(Retranslating, QMainWindow):
         return True
 
     # --- next customer --------------------------------------------------------------------------
+
+    def _forget_previous_customer(self) -> None:
+        """Typing the next customer after a decision: the other pages and History's search forget the one
+        before (the page she types on keeps what she types; its result goes with its next check)."""
+        for page in self.pages.built():
+            if page is not self.stack.currentWidget():
+                page.clear()
+        if self.history_page is not None:
+            self.history_page.clear_customer()
 
     def next_customer(self, announce: bool = True) -> bool:
         """Clear every name, ID number, file, preview and result, History's search and selected row, the

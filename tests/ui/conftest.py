@@ -123,11 +123,13 @@ class GatedCalls:
     # The rest of app.ui.context.Calls, passed through to the runtime.
 
     def open_case(self, profile: str, source: str = "window", consent: Consent | None = None,
-                  notice: str = "", id_number: str | None = None) -> str:
-        return self.inner.open_case(profile, source, consent, notice, id_number)
+                  notice: str = "", id_number: str | None = None, name: str | None = None,
+                  opened_ms: int | None = None) -> str:
+        return self.inner.open_case(profile, source, consent, notice, id_number, name, opened_ms)
 
-    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None) -> bool:
-        return self.inner.record_consent(case_id, consent, notice, id_number)
+    def record_consent(self, case_id: str, consent: Consent, notice: str = "", id_number: str | None = None,
+                       name: str | None = None) -> bool:
+        return self.inner.record_consent(case_id, consent, notice, id_number, name)
 
     def decide(self, case_id: str, decision: Decision) -> Decision:
         return self.inner.decide(case_id, decision)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -306,7 +307,7 @@ def test_a_check_on_another_page_joins_the_customer_s_case(qtbot: Any, window: A
     assert not page.decision_panel.isVisible() and not hack.decision_panel.isVisible()
 
 
-def test_a_decided_customer_s_verdict_left_on_another_page_does_not_carry_the_next_customer_s_decision(
+def test_the_next_customer_s_first_input_after_a_decision_clears_the_other_pages(
         qtbot: Any, window: Any, calls: Any, samples: Path) -> None:
     page, first = check_with_consent(qtbot, window, samples)
     record_decision(qtbot, page)
@@ -320,8 +321,9 @@ def test_a_decided_customer_s_verdict_left_on_another_page_does_not_carry_the_ne
     assert second is not None and second != first
     wait_tally(qtbot, hack, 1, 1)
     open_page(window, ID_PAGE)
-    assert banner(page)[0] == "Same person"  # the ID page still shows the first customer's check…
-    assert not page.decision_panel.isVisible()  # …but not the second one's decision under it
+    # the ID page forgot the first customer when the next one's capture came in: no verdict, no masked name
+    assert not page.result.banner.isVisible() and not page.name.text() and not page.id_number.text()
+    assert not page.decision_panel.isVisible()  # nor the second one's decision under anything
     assert hack.decision_panel.isVisibleTo(hack)  # hers is on the page of her check
 
 
@@ -433,6 +435,7 @@ def test_a_customer_who_declines_is_recorded_with_the_other_method_and_no_face_c
     row = stored(calls, case_id)
     assert (row.consent, row.decision, row.reason, row.alternative, row.staff_id) == (
         "declined", "other_method", "customer_declined", "manual_id_check", CLERK)
+    assert (row.name_masked, row.id_masked) == ("张*", mask_id_number(ZHANG_SAN.id_number))  # who declined
     assert row.consent_ms is not None and row.notice_version is not None and row.closed_ms is None
     assert case_calls(calls, case_id) == [] and history(calls).count() == calls_before
     assert sandbox.pending_faults() == 1, "a declined case made a face call"
@@ -563,6 +566,27 @@ def test_the_idle_timeout_at_the_consent_step_takes_the_step_and_the_customer_aw
     assert page.consent_step.isHidden() and page.run_button.isVisible()
     assert page.id_number.text() == "" and not page.liveness.has_source()
     assert window.context.case.case_id is None and sandbox.pending_faults() == 1
+
+
+def test_a_customer_who_leaves_before_her_case_is_recorded_is_kept_as_no_decision_without_her_data(
+        qtbot: Any, window: Any, calls: Any, sandbox: Any, samples: Path) -> None:
+    """A case opens with her first input: one who leaves at the consent step is recorded too (from her first
+    input, no decision, no consent), but not her name or number: no face data of hers was processed."""
+    nothing_reaches_the_sandbox(sandbox)
+    before = history(calls).count_cases()
+    window.next_customer()  # an empty counter: no one to record
+    qtbot.wait(200)
+    assert history(calls).count_cases() == before
+    started = int(time.time() * 1000)
+    page = fill_id_page(qtbot, window, samples)
+    enter(qtbot, page)
+    assert page.consent_step.isVisible()
+    qtbot.keyClick(page.consent_step.notice, Qt.Key.Key_Escape)  # she leaves: Next customer
+    qtbot.waitUntil(lambda: history(calls).count_cases() == before + 1, timeout=CALL_TIMEOUT_MS)
+    row = history(calls).cases(limit=1)[0]
+    assert started <= row.opened_ms <= row.closed_ms and row.decision == "no_decision"
+    assert (row.consent, row.name_masked, row.id_masked, row.staff_id) == ("none", None, None, CLERK)
+    assert case_calls(calls, row.id) == [] and sandbox.pending_faults() == 1
 
 
 # --- 7. after the decision ----------------------------------------------------------------------------

@@ -43,7 +43,7 @@ from app.core.endpoints import spec
 from app.core.errors import Billing, Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import Checked, Reading, Tone, Verdict
 from app.ui.announce import announce
-from app.ui.case import customer_is_minor
+from app.ui.case import Customer, customer_is_minor
 from app.ui.context import PageContext
 from app.ui.pages.case_steps import ConsentStep, DecisionPanel, failure_words
 from app.ui.pages.runner import CallRunner
@@ -103,6 +103,7 @@ class CheckPage(Retranslating, QWidget):
         self._billed_at: float | None = None  # when a billed outcome came in; None once an input changes
         self._question: QMessageBox | None = None  # "check again, billed again?" while it is asked
         self._sent_in: str | None = None  # the case the call on screen (or running) was made in
+        self._clearing = False  # Next customer is emptying the inputs
 
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.45, bold=True))
@@ -372,9 +373,9 @@ class CheckPage(Retranslating, QWidget):
                 self.tr("Nothing was sent: your staff ID is recorded with each customer's consent, so it comes "
                         "first.")))
             return True
-        id_number = self.typed_id_number()
-        if case.needs_consent(customer_is_minor(id_number)):
-            self._show_consent_step(customer_is_minor(id_number), id_number)
+        customer = self.typed_customer()
+        if case.needs_consent(customer_is_minor(customer.id_number)):
+            self._show_consent_step(customer_is_minor(customer.id_number), customer)
             return True
         if case.case_id is None:  # no consent asked (the policy): the case is recorded before its first call
             case.record(self.run, lambda exc: self.status.emit(failure_words(exc)))
@@ -394,17 +395,21 @@ class CheckPage(Retranslating, QWidget):
             return True
         return False
 
-    def typed_id_number(self) -> str | None:
-        """The customer's ID number as typed on this page (a minor's needs a guardian's consent), if any."""
-        field = self._fields.get("id_number")
-        widget = field[1] if field is not None else None
-        return widget.value() if isinstance(widget, SensitiveLineEdit) else None
+    def typed_customer(self) -> Customer:
+        """The customer's name and ID number as typed on this page, if it has them: kept masked with her
+        consent (or her refusal), and a minor's number asks a guardian's consent."""
+        def typed(key: str) -> str | None:
+            field = self._fields.get(key)
+            widget = field[1] if field is not None else None
+            return (widget.value() or None) if isinstance(widget, SensitiveLineEdit) else None
 
-    def _show_consent_step(self, minor: bool, id_number: str | None) -> None:
+        return Customer(typed("name"), typed("id_number"))
+
+    def _show_consent_step(self, minor: bool, customer: Customer) -> None:
         for part in (self._left, self._divider, self._result_scroll):
             part.hide()
         self.consent_step.show()
-        self.consent_step.ask(minor, id_number)
+        self.consent_step.ask(minor, customer)
 
     def _end_consent_step(self) -> None:
         self.consent_step.hide()
@@ -440,7 +445,8 @@ class CheckPage(Retranslating, QWidget):
 
     def _inputs_changed(self, *_value: object) -> None:
         self._billed_at = None
-        self.context.case.new_input()
+        if not self._clearing:
+            self.context.case.new_input()
 
     def _note_billing(self, shown: Checked | BaseException | ErrorView) -> None:
         """Start the clock of the question when the outcome now on screen was, or may have been, billed."""
@@ -625,7 +631,11 @@ class CheckPage(Retranslating, QWidget):
         self._pending_request = self.shown_request = self._sent_in = None
         self.result.clear()
         self.decision_panel.offer(None)
-        self.clear_inputs()
+        self._clearing = True  # emptying the fields is no one's input
+        try:
+            self.clear_inputs()
+        finally:
+            self._clearing = False
         return sent
 
     # --- hooks ----------------------------------------------------------------------------------

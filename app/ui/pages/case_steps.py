@@ -32,7 +32,7 @@ from app.core.cases import ALTERNATIVES, MINOR_AGE, REASONS, SUGGESTED_REASON, C
 from app.core.errors import InputRejected
 from app.core.interpret import Verdict
 from app.ui.announce import announce
-from app.ui.case import CustomerCase
+from app.ui.case import Customer, CustomerCase
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MarkedLabel, MessageLabel
 from app.ui.words import error_view
@@ -97,7 +97,7 @@ class ConsentStep(Retranslating, QWidget):
         super().__init__(parent)
         self.case = case
         self.minor = False
-        self.id_number: str | None = None
+        self.customer = Customer(None, None)
         self.heading = QLabel(self)
         self.heading.setFont(scaled_font(self, 1.45, bold=True))
         self.heading.setWordWrap(True)
@@ -178,9 +178,9 @@ class ConsentStep(Retranslating, QWidget):
 
     # --- the three moments --------------------------------------------------------------------
 
-    def ask(self, minor: bool, id_number: str | None) -> None:
+    def ask(self, minor: bool, customer: Customer) -> None:
         """Show the notice and the answers; for a minor only a guardian's consent, and why."""
-        self.minor, self.id_number = minor, id_number
+        self.minor, self.customer = minor, customer
         self._ask_consent()
         self.notice.setFocus()  # what the customer is shown comes first; an Enter by reflex consents to nothing
         announce(self, f"{self.heading.text()}. {guardian_words() if minor else self.intro.text()}", urgent=minor)
@@ -209,7 +209,7 @@ class ConsentStep(Retranslating, QWidget):
         if self.busy:
             return
         consent = Consent.GUARDIAN if self.minor else Consent.GIVEN
-        self.case.give_consent(consent, self.id_number, self._consent_recorded, self._failed)
+        self.case.give_consent(consent, self.customer, self._consent_recorded, self._failed)
 
     def _consent_recorded(self) -> None:
         announce(self, consent_name(self.case.consent.value), urgent=False)
@@ -225,7 +225,7 @@ class ConsentStep(Retranslating, QWidget):
             announce(self.alternative_message, self.alternative_message.words, urgent=True)
             return
         self.alternative_message.clear()
-        self.case.decline(None if chosen == LEFT else chosen, self.id_number, self._declined, self._failed)
+        self.case.decline(None if chosen == LEFT else chosen, self.customer, self._declined, self._failed)
 
     def _declined(self) -> None:
         self._show(self.declined)
