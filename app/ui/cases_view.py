@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -52,7 +51,7 @@ from app.core.cases import REASONS, Outcome
 from app.core.history import CaseFilter, CaseRow, History, HistoryError, Row
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.folders import StartFolders
-from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, outcome_text
+from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, export_csv, outcome_text
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating
 from app.ui.widgets.copy_field import CopyField
@@ -492,18 +491,11 @@ class CasesView(Retranslating, QWidget):
         history = self._history()
         if history is None:
             return
-        if path is None:
-            chosen = self._folders.save_file(self, self.tr("Export cases"),
-                                             f"linkface-cases-{dt.date.today():%Y%m%d}.csv", "CSV (*.csv)")
-            if chosen is None:
-                return
-            path = str(chosen)
         where = self.current_filter()
-        task = Task(lambda _progress: history.export_cases_csv(Path(path), where), self)
-        task.succeeded.connect(lambda count: self.count_label.setText(
-            self.tr("Exported %1 cases to %2").replace("%1", str(count)).replace("%2", path)))
-        task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
-        task.start(self._pool)
+        export_csv(self, self._folders, self._pool, self.count_label, self.tr("Export cases"), "linkface-cases",
+                   lambda target: history.export_cases_csv(target, where),
+                   lambda count, target: self.tr("Exported %1 cases to %2").replace("%1", str(count))
+                   .replace("%2", target), path)
 
     def clear_customer(self) -> None:
         """Next customer: the operator and supervisor searched for, the selected case with its calls, and a

@@ -68,7 +68,7 @@ from app.core.interpret import Verdict
 from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.cases_view import CasesView
 from app.ui.folders import StartFolders
-from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, outcome_text
+from app.ui.history_rows import PAGE_SIZE, billing_text, day_span, export_csv, outcome_text
 from app.ui.widgets.clipboard import ClipboardKeeper
 from app.ui.widgets.common import Retranslating, mono_font
 from app.ui.widgets.copy_field import CopyField
@@ -438,18 +438,11 @@ class HistoryPage(Retranslating, QWidget):
         history = self._history()
         if history is None:
             return
-        if path is None:
-            chosen = self._folders.save_file(self, self.tr("Export history"),
-                                             f"linkface-history-{dt.date.today():%Y%m%d}.csv", "CSV (*.csv)")
-            if chosen is None:
-                return
-            path = str(chosen)
         where = self.current_filter()
-        task = Task(lambda _progress: history.export_csv(Path(path), where), self)
-        task.succeeded.connect(lambda count: self.count_label.setText(
-            self.tr("Exported %1 rows to %2").replace("%1", str(count)).replace("%2", path)))
-        task.failed.connect(lambda exc: self.count_label.setText(str(exc)))
-        task.start(self._pool)
+        export_csv(self, self._folders, self._pool, self.count_label, self.tr("Export history"), "linkface-history",
+                   lambda target: history.export_csv(target, where),
+                   lambda count, target: self.tr("Exported %1 rows to %2").replace("%1", str(count))
+                   .replace("%2", target), path)
 
     def write_diagnostics(self, path: str | None = None) -> None:
         export = self._diagnostics

@@ -1,19 +1,25 @@
 """What the History page's two views (Calls, Cases) share: rows per page, the span a date filter
-means, and a recorded call's outcome and billing in words (the Calls table and a case's calls)."""
+means, a recorded call's outcome and billing in words (the Calls table and a case's calls), and
+exporting the filtered rows to CSV off the UI thread."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QCoreApplication, QDate, QThreadPool
+from PySide6.QtWidgets import QLabel, QWidget
 
 from app.catalogue.words import transport_name
 from app.core.errors import Billing
 from app.core.history import PENDING, Row
 from app.core.interpret import Verdict
 from app.i18n import QT_TRANSLATE_NOOP
-from app.ui.words import verdict_words
+from app.ui.folders import StartFolders
+from app.ui.words import error_view, verdict_words
+from app.ui.worker import Task
 
 PAGE_SIZE = 50
 OUTCOME_NAMES: dict[str, str] = {
@@ -68,3 +74,28 @@ def _transport_kind(row: Row) -> str | None:
     except (ValueError, AttributeError):
         return None
     return kind if isinstance(kind, str) else None
+
+
+def export_csv(view: QWidget, folders: StartFolders, pool: QThreadPool, shown: QLabel, title: str, stem: str,
+               write: Callable[[Path], int], done: Callable[[int, str], str], path: str | None = None) -> None:
+    """Ask where to save (``path`` given: there), write on the worker pool, and say in ``shown`` how many
+    were written (``done``) or, in words, why not (a full disk, a folder without write access)."""
+    if path is None:
+        chosen = folders.save_file(view, title, f"{stem}-{dt.date.today():%Y%m%d}.csv", "CSV (*.csv)")
+        if chosen is None:
+            return
+        path = str(chosen)
+    target = path
+    task = Task(lambda _progress: write(Path(target)), view)
+    task.succeeded.connect(lambda count: shown.setText(done(count, target)))
+    task.failed.connect(lambda exc: shown.setText(_not_written(exc, target)))
+    task.start(pool)
+
+
+def _not_written(exc: BaseException, path: str) -> str:
+    if isinstance(exc, OSError):  # the disk is full, the folder is read-only, the file is open in Excel
+        return QCoreApplication.translate("History", "%1 could not be written (%2): choose another folder or close "
+                                                     "the file, then export again.").replace("%1", path) \
+            .replace("%2", exc.strerror or type(exc).__name__)
+    view = error_view(exc)
+    return f"{view.title} {view.remedy}".strip()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,25 @@ def test_export_csv_of_the_filtered_rows(qtbot: Any, page: HistoryPage, tmp_path
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["request_id"] for r in rows] == ["R-hack"]
+
+
+def test_an_export_that_cannot_be_written_says_why_and_what_to_do(qtbot: Any, page: HistoryPage,
+                                                                   tmp_path: Path) -> None:
+    locked = tmp_path / "read-only"
+    locked.mkdir()
+    locked.chmod(0o500)  # a folder the clerk may not write to (root ignores the mode: a missing folder then)
+    out = locked / "export.csv" if os.geteuid() != 0 else tmp_path / "gone" / "export.csv"
+    try:
+        page.export_csv(str(out))
+        qtbot.waitUntil(lambda: "could not be written" in page.count_label.text())
+    finally:
+        locked.chmod(0o700)
+    text = page.count_label.text()
+    assert str(out) in text and "choose another folder" in text and not out.exists()
+    page.views.setCurrentIndex(1)  # the Cases view says it the same way
+    qtbot.waitUntil(lambda: not page.cases.loading)
+    page.cases.export_csv(str(out))
+    qtbot.waitUntil(lambda: "could not be written" in page.cases.count_label.text())
 
 
 def test_delete_all_asks_first(qtbot: Any, page: HistoryPage, history: History,
