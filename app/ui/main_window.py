@@ -60,10 +60,13 @@ if TYPE_CHECKING:
     from app.ui.context import Calls
     from app.ui.history_page import HistoryPage
     from app.ui.pages.base import CheckPage
+    from app.ui.pages.batch_page import BatchPage
 
 STATUS_MESSAGE_MS = 6000
 HISTORY_INDEX = len(PAGES)  # the History page follows the task pages in the sidebar
 HISTORY_LABEL = QT_TRANSLATE_NOOP("MainWindow", "History")
+BATCH_INDEX = HISTORY_INDEX + 1  # support work, after the counter's tasks and History
+BATCH_LABEL = QT_TRANSLATE_NOOP("MainWindow", "Batch")
 PREFERRED_WIDTH, PREFERRED_HEIGHT = 1220, 780
 SIDEBAR_WIDTH = 200
 NARROW_WINDOW = 1200  # narrower, the sidebar is only as wide as the task names: the page needs the room
@@ -103,12 +106,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.sidebar.setFont(scaled_font(self, 1.1))
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setSpacing(4)
-        self.sidebar.addItems(["" for _ in range(HISTORY_INDEX + 1)])
+        self.sidebar.addItems(["" for _ in range(BATCH_INDEX + 1)])
         self.stack = PageStack(self)
         self.pages = TaskPages(self.context, self.stack, self._wire_page)
-        for _ in range(HISTORY_INDEX + 1):
+        for _ in range(BATCH_INDEX + 1):
             self.stack.addWidget(QWidget(self.stack))  # placeholders: pages are built when first shown
         self.history_page: HistoryPage | None = None
+        self.batch_page: BatchPage | None = None
         body = QHBoxLayout()
         body.setContentsMargins(0, 0, 0, 0)
         body.setSpacing(0)
@@ -133,7 +137,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.next_action.setShortcuts([QKeySequence("Esc"), QKeySequence("Ctrl+N")])  # window-wide
         self.next_action.triggered.connect(lambda: self.next_customer())
         self.addAction(self.next_action)
-        for index in range(HISTORY_INDEX + 1):
+        for index in range(BATCH_INDEX + 1):
             action = QAction(self)
             action.setShortcuts([QKeySequence(f"Ctrl+{index + 1}")])
             action.triggered.connect(lambda _=False, i=index: self.sidebar.setCurrentRow(i))
@@ -270,10 +274,13 @@ class MainWindow(Retranslating, QMainWindow):
     def _install(self, index: int, page: QWidget) -> None:
         """Put a page built on first use where its placeholder stood in the stack."""
         placeholder = self.stack.widget(index)
+        shown = placeholder is not None and self.stack.currentWidget() is placeholder
         self.stack.insertWidget(index, page)
         if placeholder is not None:
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
+        if shown:  # else the stack shows its neighbour (the Batch page's placeholder after History)
+            self.stack.setCurrentWidget(page)
         self.page_area.updateGeometry()  # the window keeps the room the new page needs
 
     def _call_ended(self, busy: bool) -> None:
@@ -292,6 +299,10 @@ class MainWindow(Retranslating, QMainWindow):
         if index == HISTORY_INDEX:
             self.stack.setCurrentIndex(index)
             self.history().first_input().setFocus()
+            return
+        if index == BATCH_INDEX:
+            self.stack.setCurrentIndex(index)
+            self.batch().first_input().setFocus()
             return
         page = self.page(index)
         self.stack.setCurrentIndex(index)
@@ -313,6 +324,17 @@ class MainWindow(Retranslating, QMainWindow):
             self._install(HISTORY_INDEX, page)
             self.history_page = page
         return self.history_page
+
+    def batch(self) -> BatchPage:
+        """The Batch page, built the first time it is shown; "Next customer" leaves it alone (support work)."""
+        if self.batch_page is None:
+            from app.ui.pages.batch_page import BatchPage
+
+            self.batch_page = BatchPage(self.context, self.stack)
+            self.batch_page.status.connect(lambda text: self.statusBar().showMessage(text, STATUS_MESSAGE_MS))
+            self.batch_page.busy_changed.connect(self._call_ended)
+            self._install(BATCH_INDEX, self.batch_page)
+        return self.batch_page
 
     def _history_file(self) -> History | None:
         return self.calls.history if self.calls is not None else None
@@ -440,6 +462,7 @@ class MainWindow(Retranslating, QMainWindow):
         for row, entry in enumerate(PAGES):
             self.sidebar.item(row).setText(task_name(entry.endpoint))
         self.sidebar.item(HISTORY_INDEX).setText(QCoreApplication.translate("MainWindow", HISTORY_LABEL))
+        self.sidebar.item(BATCH_INDEX).setText(QCoreApplication.translate("MainWindow", BATCH_LABEL))
         self.next_action.setText(self.tr("Next customer"))
         self.sidebar.setAccessibleName(self.tr("Tasks"))
         self.statusBar().clearMessage()  # said in the other language: it would stay until it times out
@@ -502,6 +525,8 @@ class MainWindow(Retranslating, QMainWindow):
         self._remember_place()
         self.idle.stop()
         self.pool.clear()  # work not started is dropped: not the closing of her case, queued next
+        if self.batch_page is not None:
+            self.batch_page.cancel()  # a running batch stops after its current file, its report valid
         self.next_customer(announce=False)  # nothing of a customer survives the window either
         self.pool.waitForDone(3000)
         super().closeEvent(event)
