@@ -18,88 +18,22 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.catalogue.batch import billing_words, describe, heading_words, status_words
 from app.catalogue.cases import notice_text
 from app.catalogue.tasks import task_name
-from app.catalogue.words import duration, error_words, nothing_sent
+from app.catalogue.words import duration, nothing_sent
 from app.cli.case_cmd import CONSENT_CHOICES
 from app.cli.output import print_json, say
 from app.core import batch
 from app.core.contract import Endpoint
 from app.core.errors import InputRejected, LinkFaceError
-from app.i18n import QT_TRANSLATE_NOOP, translate
+from app.i18n import translate
 
 if TYPE_CHECKING:
     from app.runtime import Runtime
 
 EXIT_INPUT, EXIT_INTERRUPTED = 2, 130
 BACKOFF_S = 1.0  # the first wait after a 1009, doubled after each (batch.Options bounds it)
-
-# The words of the batch's own refusals (app.core.batch.Refusal), by rule or rule:variant.
-REFUSALS: dict[str, str] = {
-    "archive_too_large": QT_TRANSLATE_NOOP(
-        "Cli", "The archive is larger than {limit_mb} MB ({size:,} bytes): it was not opened."),
-    "archive_unreadable": QT_TRANSLATE_NOOP("Cli", "The archive cannot be read as a zip file ({reason})."),
-    "archive_members": QT_TRANSLATE_NOOP("Cli", "The archive holds more than {limit} files: it was not opened."),
-    "archive_bomb": QT_TRANSLATE_NOOP(
-        "Cli", "The archive would expand to more than {limit_mb} MB: refused as a possible zip bomb."),
-    "member_bomb": QT_TRANSLATE_NOOP(
-        "Cli", "The file expands {ratio} times its compressed size (the limit is {limit}): refused as a possible "
-               "zip bomb."),
-    "member_unsafe_name": QT_TRANSLATE_NOOP(
-        "Cli", "The file's name in the archive leads outside it (an absolute path or ..): refused."),
-    "member_encrypted": QT_TRANSLATE_NOOP(
-        "Cli", "The file is encrypted in the archive (a password-protected zip): it cannot be read."),
-    "member_nested_archive": QT_TRANSLATE_NOOP(
-        "Cli", "An archive inside an archive is not opened: give it to the batch by itself."),
-    "member_unreadable": QT_TRANSLATE_NOOP("Cli", "The file cannot be read from the archive ({reason})."),
-    "member_changed": QT_TRANSLATE_NOOP(
-        "Cli", "The file changed in the archive after it was listed: nothing was sent; run the batch again."),
-    "not_capture:image": QT_TRANSLATE_NOOP("Cli", "This is an image, not a liveness capture."),
-    "not_capture:text": QT_TRANSLATE_NOOP("Cli", "This is a text file, not a liveness capture."),
-    "not_capture:document": QT_TRANSLATE_NOOP("Cli", "This is a PDF document, not a liveness capture."),
-}
-
-STATUS_WORDS: dict[str, str] = {
-    "ok": QT_TRANSLATE_NOOP("Cli", "Answered"),
-    "refused": QT_TRANSLATE_NOOP("Cli", "Refused locally"),
-    "api_error": QT_TRANSLATE_NOOP("Cli", "API error"),
-    "transport": QT_TRANSLATE_NOOP("Cli", "No answer"),
-}
-BILLING_WORDS: dict[str, str] = {
-    "billed": QT_TRANSLATE_NOOP("Cli", "billed"),
-    "not_billed": QT_TRANSLATE_NOOP("Cli", "not billed"),
-    "unknown": QT_TRANSLATE_NOOP("Cli", "unknown: a person must decide"),
-}
-HEADINGS: dict[str, str] = {
-    "file": QT_TRANSLATE_NOOP("Cli", "File"),
-    "size": QT_TRANSLATE_NOOP("Cli", "Size (bytes)"),
-    "sha256": QT_TRANSLATE_NOOP("Cli", "SHA-256"),
-    "endpoint": QT_TRANSLATE_NOOP("Cli", "Call"),
-    "status": QT_TRANSLATE_NOOP("Cli", "Outcome"),
-    "code": QT_TRANSLATE_NOOP("Cli", "Code"),
-    "verdict": QT_TRANSLATE_NOOP("Cli", "Verdict"),
-    "liveness_result": QT_TRANSLATE_NOOP("Cli", "Liveness result"),
-    "hack_score": QT_TRANSLATE_NOOP("Cli", "Hack score"),
-    "motions": QT_TRANSLATE_NOOP("Cli", "Motions"),
-    "request_id": QT_TRANSLATE_NOOP("Cli", "request_id"),
-    "sequence_id": QT_TRANSLATE_NOOP("Cli", "sequence_id"),
-    "billed": QT_TRANSLATE_NOOP("Cli", "Billed"),
-    "reason": QT_TRANSLATE_NOOP("Cli", "Reason"),
-    "case_id": QT_TRANSLATE_NOOP("Cli", "Case"),
-}
-
-
-def describe(problem: batch.ItemRefusal | batch.Refusal) -> str:
-    """A row's reason in the catalogue's words: the rule's (rejection()), the batch's own, or the error's."""
-    if isinstance(problem, batch.Refusal):
-        key = problem.rule + (f":{problem.variant}" if problem.variant else "")
-        text = REFUSALS.get(key) or REFUSALS.get(problem.rule)
-        return translate("Cli", text).format(**problem.params) if text else key
-    what, remedy = error_words(problem)
-    if isinstance(problem, InputRejected):
-        return what  # nothing was sent: the row says so by its outcome
-    return f"{what} {remedy}".strip()
-
 
 class CliReportWords:
     """The HTML report's words, in the command line's language."""
@@ -108,10 +42,10 @@ class CliReportWords:
         return translate("Cli", "LinkFace Desk batch report")
 
     def heading(self, column: str) -> str:
-        return translate("Cli", HEADINGS[column]) if column in HEADINGS else column
+        return heading_words(column)
 
     def status(self, status: str) -> str:
-        return translate("Cli", STATUS_WORDS[status]) if status in STATUS_WORDS else status
+        return status_words(status)
 
     def verdict(self, verdict: str) -> str:
         from app.core.interpret import Verdict
@@ -130,7 +64,7 @@ class CliReportWords:
         return translate("Motion", MOTION_NAMES[name]).replace("%1", str(code))
 
     def billed(self, billing: str) -> str:
-        return translate("Cli", BILLING_WORDS[billing]) if billing in BILLING_WORDS else billing
+        return billing_words(billing)
 
     def summary(self, counts: Mapping[str, int], billed: int, unknown: int) -> str:
         return translate("Cli", "{ok} answered 0000, {api} API errors, {transport} without an answer, {refused} "

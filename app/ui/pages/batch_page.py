@@ -11,8 +11,8 @@ case of its own with the consent on file (captures a branch made), as the policy
 A batch is support work, not a customer: "Next customer" leaves it alone (it keeps running, its table
 stays; its rows hold file names, sizes, hashes and ids, no customer's input).
 
-The report's words and the refusals' reasons are the command line's (the "Cli" context, translated
-once for both): app.cli sits above the window, so they are written out here with the same source text.
+The refusals' reasons, outcomes, billing words and column headings are app.catalogue.batch's, shared
+with the command line; the HTML report's few sentences are the command line's source text ("Cli").
 """
 
 from __future__ import annotations
@@ -44,103 +44,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.catalogue.batch import billing_words, describe, heading_words, status_words
 from app.catalogue.tasks import task_name
-from app.catalogue.words import duration, error_words
+from app.catalogue.words import duration
 from app.core import batch
 from app.core.cases import Consent
 from app.core.contract import Endpoint, Request
-from app.core.errors import InputRejected, LinkFaceError
+from app.core.errors import LinkFaceError
 from app.core.interpret import Checked, Verdict
-from app.i18n import QT_TRANSLATE_NOOP
 from app.ui.context import Calls, PageContext
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.words import translate, verdict_words
 from app.ui.worker import Task
-
-# The words of the batch's own refusals (app.core.batch.Refusal), by rule or rule:variant.
-REFUSALS: dict[str, str] = {
-    "archive_too_large": QT_TRANSLATE_NOOP(
-        "Cli", "The archive is larger than {limit_mb} MB ({size:,} bytes): it was not opened."),
-    "archive_unreadable": QT_TRANSLATE_NOOP("Cli", "The archive cannot be read as a zip file ({reason})."),
-    "archive_members": QT_TRANSLATE_NOOP("Cli", "The archive holds more than {limit} files: it was not opened."),
-    "archive_bomb": QT_TRANSLATE_NOOP(
-        "Cli", "The archive would expand to more than {limit_mb} MB: refused as a possible zip bomb."),
-    "member_bomb": QT_TRANSLATE_NOOP(
-        "Cli", "The file expands {ratio} times its compressed size (the limit is {limit}): refused as a possible "
-               "zip bomb."),
-    "member_unsafe_name": QT_TRANSLATE_NOOP(
-        "Cli", "The file's name in the archive leads outside it (an absolute path or ..): refused."),
-    "member_encrypted": QT_TRANSLATE_NOOP(
-        "Cli", "The file is encrypted in the archive (a password-protected zip): it cannot be read."),
-    "member_nested_archive": QT_TRANSLATE_NOOP(
-        "Cli", "An archive inside an archive is not opened: give it to the batch by itself."),
-    "member_unreadable": QT_TRANSLATE_NOOP("Cli", "The file cannot be read from the archive ({reason})."),
-    "member_changed": QT_TRANSLATE_NOOP(
-        "Cli", "The file changed in the archive after it was listed: nothing was sent; run the batch again."),
-    "not_capture:image": QT_TRANSLATE_NOOP("Cli", "This is an image, not a liveness capture."),
-    "not_capture:text": QT_TRANSLATE_NOOP("Cli", "This is a text file, not a liveness capture."),
-    "not_capture:document": QT_TRANSLATE_NOOP("Cli", "This is a PDF document, not a liveness capture."),
-}
-
-STATUS_WORDS: dict[str, str] = {
-    "ok": QT_TRANSLATE_NOOP("Cli", "Answered"),
-    "refused": QT_TRANSLATE_NOOP("Cli", "Refused locally"),
-    "api_error": QT_TRANSLATE_NOOP("Cli", "API error"),
-    "transport": QT_TRANSLATE_NOOP("Cli", "No answer"),
-}
-BILLING_WORDS: dict[str, str] = {
-    "billed": QT_TRANSLATE_NOOP("Cli", "billed"),
-    "not_billed": QT_TRANSLATE_NOOP("Cli", "not billed"),
-    "unknown": QT_TRANSLATE_NOOP("Cli", "unknown: a person must decide"),
-}
-HEADINGS: dict[str, str] = {
-    "file": QT_TRANSLATE_NOOP("Cli", "File"),
-    "size": QT_TRANSLATE_NOOP("Cli", "Size (bytes)"),
-    "sha256": QT_TRANSLATE_NOOP("Cli", "SHA-256"),
-    "endpoint": QT_TRANSLATE_NOOP("Cli", "Call"),
-    "status": QT_TRANSLATE_NOOP("Cli", "Outcome"),
-    "code": QT_TRANSLATE_NOOP("Cli", "Code"),
-    "verdict": QT_TRANSLATE_NOOP("Cli", "Verdict"),
-    "liveness_result": QT_TRANSLATE_NOOP("Cli", "Liveness result"),
-    "hack_score": QT_TRANSLATE_NOOP("Cli", "Hack score"),
-    "motions": QT_TRANSLATE_NOOP("Cli", "Motions"),
-    "request_id": QT_TRANSLATE_NOOP("Cli", "request_id"),
-    "sequence_id": QT_TRANSLATE_NOOP("Cli", "sequence_id"),
-    "billed": QT_TRANSLATE_NOOP("Cli", "Billed"),
-    "reason": QT_TRANSLATE_NOOP("Cli", "Reason"),
-    "case_id": QT_TRANSLATE_NOOP("Cli", "Case"),
-}
-
 
 TABLE_COLUMNS = ("file", "endpoint", "outcome", "billed", "request_id")
 COMPARED = ("file", "sha256", "endpoint", "status", "code", "verdict", "liveness_result", "motions", "hack_score",
             "request_id", "sequence_id", "billed")
 FORMAT_FILTERS = {batch.Format.CSV: "CSV (*.csv)", batch.Format.JSONL: "JSON lines (*.jsonl)",
                   batch.Format.HTML: "HTML (*.html)"}
-
-
-def describe(problem: batch.ItemRefusal | batch.Refusal) -> str:
-    """A row's reason in the reader's language (as the command line says it)."""
-    if isinstance(problem, batch.Refusal):
-        key = problem.rule + (f":{problem.variant}" if problem.variant else "")
-        text = REFUSALS.get(key) or REFUSALS.get(problem.rule)
-        return translate("Cli", text).format(**problem.params) if text else key
-    what, remedy = error_words(problem)
-    if isinstance(problem, InputRejected):
-        return what
-    return f"{what} {remedy}".strip()
-
-
-def status_words(status: str) -> str:
-    return translate("Cli", STATUS_WORDS[status]) if status in STATUS_WORDS else status
-
-
-def billing_words(billing: str) -> str:
-    return translate("Cli", BILLING_WORDS[billing]) if billing in BILLING_WORDS else billing
-
-
-def heading_words(column: str) -> str:
-    return translate("Cli", HEADINGS[column]) if column in HEADINGS else column
 
 
 def verdict_text(verdict: str) -> str:
