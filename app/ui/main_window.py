@@ -35,6 +35,7 @@ from app.i18n import (
     current_language,
     system_language,
 )
+from app.ui.capture_watch import CaptureWatcher
 from app.ui.context import PageContext
 from app.ui.folders import StartFolders
 from app.ui.idle import IdleWatcher
@@ -100,6 +101,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.clipboard = ClipboardKeeper(self)
         self.folders = StartFolders(lambda: self.preferences.capture_folder)  # where file dialogs open
         self.context = PageContext(calls, self.pool, self.clipboard, self.profile_name, self.folders, owner=self)
+        self.captures = CaptureWatcher(self.pool, self)  # issue 13: the newest capture, offered on the pages
+        self.captures.set_folder(self.preferences.capture_folder)
 
         self.top_bar = TopBar(self.context, self)
         self.sidebar = QListWidget(self)
@@ -267,6 +270,7 @@ class MainWindow(Retranslating, QMainWindow):
         page.busy_changed.connect(self._call_ended)
         page.next_requested.connect(self.next_customer)
         page.answered_late.connect(self._answered_late)
+        page.watch_captures(self.captures)  # issue 13: the capture folder's offer line
         # a non-sandbox profile whose answers carry SANDBOX- ids is talking to a sandbox: say so
         page.result.answered_by_sandbox.connect(lambda: self.top_bar.sandbox_mark.setVisible(True))
         self._install(index, page)
@@ -455,6 +459,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.preferences = preferences
         self.preference_store.save(preferences)
         self.idle.set_timeout(preferences.idle_timeout_s)
+        self.captures.set_folder(preferences.capture_folder)  # issue 13
         if language_changed:
             self.translations.set_language(preferences.language or system_language())
 

@@ -43,6 +43,7 @@ from app.core.endpoints import spec
 from app.core.errors import Billing, Cancelled, InputRejected, LinkFaceError
 from app.core.interpret import Checked, Reading, Tone, Verdict
 from app.ui.announce import announce
+from app.ui.capture_watch import Capture, CaptureWatcher
 from app.ui.case import Customer, customer_is_minor
 from app.ui.context import PageContext
 from app.ui.pages.case_steps import ConsentStep, DecisionPanel, failure_words
@@ -104,6 +105,7 @@ class CheckPage(Retranslating, QWidget):
         self._question: QMessageBox | None = None  # "check again, billed again?" while it is asked
         self._sent_in: str | None = None  # the case the call on screen (or running) was made in
         self._clearing = False  # Next customer is emptying the inputs
+        self._captures: CaptureWatcher | None = None  # the capture folder's watcher (issue 13), once handed in
 
         self.title = QLabel(self)
         self.title.setFont(scaled_font(self, 1.45, bold=True))
@@ -277,6 +279,22 @@ class CheckPage(Retranslating, QWidget):
         fields = source.spec.fields
         self.register_field((fields.file, fields.url, fields.stored_id), source.message, source)
         return source
+
+    def watch_captures(self, watcher: CaptureWatcher) -> None:
+        """Issue 13: the capture folder's newest capture offered above each liveness field; Use fills it (and an
+        empty selfie field with the image of the same drop) and sends nothing."""
+        self._captures = watcher
+        for source in self._form.findChildren(SourceField):
+            if source.offer is not None:
+                source.offer.used.connect(self._use_selfie_of)  # after the field took the capture
+                source.offer.watch(watcher)
+
+    def _use_selfie_of(self, capture: Capture) -> None:
+        if capture.selfie is None:
+            return
+        for source in self._form.findChildren(SourceField):
+            if source.offer is None and not source.has_source():
+                source.set_path(capture.selfie)
 
     def checked(self, check: Callable[[str], T], value: str, message: MessageLabel) -> T | None:
         """Run one of the core's checks; on refusal show its reason under the field and return None."""
@@ -633,9 +651,11 @@ class CheckPage(Retranslating, QWidget):
         self.decision_panel.offer(None)
         self._clearing = True  # emptying the fields is no one's input
         try:
-            self.clear_inputs()
+            self.clear_inputs()  # the fields' capture offers too
         finally:
             self._clearing = False
+        if self._captures is not None:  # issue 13: the last customer's capture is not offered again
+            self._captures.retire()
         return sent
 
     # --- hooks ----------------------------------------------------------------------------------

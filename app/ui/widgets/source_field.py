@@ -4,6 +4,10 @@ Whatever arrives is checked at once with the core's validation, and the reason f
 shown under the field, before anything is sent. After a call, ``offer_reuse`` lets the operator
 check again on the same upload by the id the server returned, without sending the file again.
 
+A liveness field also holds the capture folder's offer line (``capture_watch.CaptureOffer``, shown above
+the file once the page watches the folder). A drop of a folder or of several files takes the newest
+capture (or image) of them and names the others under the field (issue 13).
+
 Signals:
     changed(): the source was set, replaced or cleared.
 """
@@ -32,6 +36,7 @@ from app.core.contract import FileSource, Source, SourceKind, SourceSpec, Stored
 from app.core.errors import InputRejected
 from app.core.validation import ImageInfo, check_file_source, check_stored_id, check_url
 from app.ui.announce import plain
+from app.ui.capture_watch import Capture, CaptureOffer, Seen, is_capture_name, is_image_name, look
 from app.ui.folders import StartFolders
 from app.ui.widgets.common import Retranslating, scaled_font
 from app.ui.widgets.message import MessageLabel
@@ -71,6 +76,7 @@ class SourceField(Retranslating, QWidget):
         self.spec = spec
         self._path: Path | None = None
         self._reuse_id = ""
+        self._others: list[Path] = []
         self.folders = StartFolders()  # where Browse opens; a page hands in the window's (add_source)
         self.setAcceptDrops(True)
 
@@ -82,6 +88,11 @@ class SourceField(Retranslating, QWidget):
         header = QHBoxLayout()
         header.addWidget(self.label, 1)
         header.addWidget(self.mode)
+        # issue 13: the newest capture of the capture folder, offered above the file (liveness only)
+        self.offer: CaptureOffer | None = None
+        if spec.kind is SourceKind.LIVENESS:
+            self.offer = CaptureOffer(self)
+            self.offer.used.connect(self._use_offered)
 
         self.drop_zone = QFrame(self)
         self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
@@ -120,14 +131,21 @@ class SourceField(Retranslating, QWidget):
         self.reuse = QPushButton(self)
         self.reuse.clicked.connect(self._reuse)
         self.reuse.hide()
+        self.others = QLabel(self)  # issue 13: the files of a drop not taken
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.PlainText)
+        self.others.hide()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addLayout(header)
+        if self.offer is not None:
+            layout.addWidget(self.offer)
         layout.addWidget(self.pages)
         layout.addWidget(self.preview)
         layout.addWidget(self.message)
+        layout.addWidget(self.others)
         layout.addWidget(self.reuse, 0, Qt.AlignmentFlag.AlignLeft)
         self.label.setBuddy(self.mode)
         self.retranslate()
@@ -146,6 +164,7 @@ class SourceField(Retranslating, QWidget):
                            else self.tr("↻ Use the same selfie again (no upload)"))
         self.reuse.setAccessibleName(plain(self.reuse.text()))
         self._show_file_info()
+        self._show_others()
         if self.message.isVisible() and self._path is not None and not self.message.is_problem:
             self._check_file(self._path)
 
@@ -168,11 +187,19 @@ class SourceField(Retranslating, QWidget):
         if path is not None:
             self.set_path(path)
 
-    def set_path(self, path: Path) -> bool:
-        """Take a file (from the picker or a drop) and check it now; True if it is acceptable."""
+    def set_path(self, path: Path, others: list[Path] | None = None) -> bool:
+        """Take a file (from the picker or a drop) and check it now; True if it is acceptable. ``others``:
+        the files of the same drop not taken, named under the field."""
         self.mode.setCurrentIndex(FILE)
         self._path = path
         self._reuse_id = ""
+        self._others = others or []
+        self._show_others()
+        if self.offer is not None:  # taken another way: not offered again on this page
+            try:
+                self.offer.seen(path, path.stat().st_mtime_ns)
+            except OSError:
+                pass
         self._show_file_info()
         ok = self._check_file(path)
         self.changed.emit()
@@ -300,24 +327,71 @@ class SourceField(Retranslating, QWidget):
         self._show_file_info()
         self.message.clear()
         self.reuse.hide()
+        self._others = []
+        self._show_others()
+        if self.offer is not None:
+            self.offer.clear()  # Next customer: the offer goes too (only newer captures come back)
         self.changed.emit()
+
+    # --- the capture folder's offer, and drops of several files (issue 13) ------------------------
+
+    def _use_offered(self, capture: Capture) -> None:
+        """Use on the offer line: the field takes the file; nothing is sent (the clerk still presses Verify)."""
+        self.set_path(capture.path)
+        self.browse.setFocus()
+
+    def _show_others(self) -> None:
+        names = [path.name for path in self._others]
+        if not names:
+            self.others.clear()
+            self.others.hide()
+            return
+        listed = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+        text = (self.tr("1 other file: %1").replace("%1", listed) if len(names) == 1
+                else self.tr("%1 other files: %2").replace("%1", str(len(names))).replace("%2", listed))
+        self.others.setText(text)
+        self.others.show()
+
+    def take_newest(self, paths: list[Path]) -> bool:
+        """A drop of a folder or of several files: the newest capture (or image, for a selfie) of them is
+        taken, the others of its kind named under the field. False (the reason shown) if there is none."""
+        files: list[Seen] = []
+        for path in paths:
+            if path.is_dir():
+                files += look(path)  # its own files, not its subfolders'
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            files.append(Seen(path, stat.st_size, stat.st_mtime_ns))
+        wanted = is_capture_name if self.spec.kind is SourceKind.LIVENESS else is_image_name
+        found = sorted((f for f in files if wanted(f.path.name)), key=lambda f: f.key, reverse=True)
+        if not found:
+            self.message.show_problem(self.tr("No capture among the dropped files.")
+                                      if self.spec.kind is SourceKind.LIVENESS
+                                      else self.tr("No image among the dropped files."))
+            return False
+        return self.set_path(found[0].path, [f.path for f in found[1:]])
 
     # --- drag and drop --------------------------------------------------------------------------
 
     @staticmethod
-    def _local_file(event: QDragEnterEvent | QDropEvent) -> Path | None:
+    def _local_files(event: QDragEnterEvent | QDropEvent) -> list[Path]:
         urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
-        if len(urls) == 1 and urls[0].isLocalFile():
-            return Path(urls[0].toLocalFile())
-        return None
+        return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self._local_file(event) is not None:
+        if self._local_files(event):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        path = self._local_file(event)
-        if path is not None:
-            event.acceptProposedAction()
-            self.set_path(path)
-            self.browse.setFocus()
+        paths = self._local_files(event)
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and not paths[0].is_dir():
+            self.set_path(paths[0])
+        else:  # a folder, or several files: the newest (issue 13)
+            self.take_newest(paths)
+        self.browse.setFocus()
