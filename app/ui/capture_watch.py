@@ -37,6 +37,9 @@ SETTLE_MS = 500  # the second look after a change, or while the newest file stil
 MAX_ENTRIES = 5000  # a folder of a year's captures is listed only this far
 SELFIE_WINDOW_S = 60.0
 IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".bmp", ".gif", ".tif", ".tiff"})
+# what a folder of captures also holds and is never a capture (a transfer's manifest, Windows' thumbnails)
+NOT_CAPTURE_SUFFIXES = frozenset({".txt", ".json", ".md", ".ini", ".db", ".log", ".xml", ".csv", ".html", ".htm",
+                                  ".pdf", ".zip", ".lnk", ".url"})
 PARTIAL_SUFFIXES = (".part", ".partial", ".tmp", ".temp", ".crdownload", ".download", ".filepart", "~")
 
 
@@ -45,10 +48,11 @@ def is_image_name(name: str) -> bool:
 
 
 def is_capture_name(name: str) -> bool:
-    """A capture by its name: not hidden, not a partial download (the SDK's files have no fixed suffix), not
-    an image."""
+    """A capture by its name: not hidden, not a partial download, not an image nor a document (the SDK's files
+    have no fixed suffix: .lfs, .dat, none…)."""
     lowered = name.lower()
-    return not name.startswith((".", "~$")) and not lowered.endswith(PARTIAL_SUFFIXES) and not is_image_name(name)
+    return (not name.startswith((".", "~$")) and not lowered.endswith(PARTIAL_SUFFIXES)
+            and not is_image_name(name) and Path(lowered).suffix not in NOT_CAPTURE_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -127,10 +131,12 @@ class CaptureWatcher(QObject):
     Signals:
         offered(object): a ``Capture``, newer than any offered before.
         looked(): a look ended (tests wait on it).
+        moved(): the capture folder setting changed (or was cleared): what was offered is withdrawn.
     """
 
     offered = Signal(object)
     looked = Signal()
+    moved = Signal()
 
     def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -164,6 +170,7 @@ class CaptureWatcher(QObject):
         if self.fs.directories():
             self.fs.removePaths(self.fs.directories())
         self.folder, self.current, self._before = folder, None, {}
+        self.moved.emit()
         if folder is None:
             self._poll.stop()
             self._soon.stop()
@@ -215,6 +222,8 @@ class CaptureWatcher(QObject):
             self._soon.start()
 
     def _looked(self, files: list[Seen]) -> None:
+        if files and not self.fs.directories() and self.folder is not None:
+            self.fs.addPath(str(self.folder))  # the folder was removed and made again: events again
         before, self._before = self._before, {f.path: (f.size, f.mtime_ns) for f in files}
         top = newest(files, capture=True)
         if top is None:
@@ -275,6 +284,7 @@ class CaptureOffer(Retranslating, QWidget):
     def watch(self, watcher: CaptureWatcher) -> None:
         self.watcher = watcher
         watcher.offered.connect(self.offer)
+        watcher.moved.connect(self.clear)  # shown only while a capture folder is set, and from that one
         if watcher.current is not None:
             self.offer(watcher.current)
 

@@ -146,6 +146,7 @@ def test_the_newest_complete_capture_wins_and_use_fills_the_fields_sending_nothi
     write(tmp_path / "capture-0932.jpg", (samples / "zhang-san-selfie.jpg").read_bytes(), age_s=2)
     write(tmp_path / "capture-0933.lfs.part", lfs[:100])  # a transfer not finished: never a capture
     write(tmp_path / ".hidden.lfs", lfs)
+    write(tmp_path / "manifest.json", b"{}")  # newer than the capture, and no capture
     (tmp_path / "older-folder").mkdir()
 
     page = open_page(window, SELFIE_PAGE)
@@ -221,6 +222,10 @@ def test_next_customer_takes_the_offer_away_and_only_a_newer_capture_brings_it_b
     assert offer_of(hack.liveness).text.text().startswith("New capture: capture-0940.lfs")
     assert offer_of(page.liveness).text.text().startswith("New capture: capture-0940.lfs")
 
+    set_capture_folder(qtbot, window, "")  # Settings: no capture folder any more
+    assert not shown(page.liveness) and not shown(hack.liveness)
+    assert not watcher.active and watcher.fs.directories() == []
+
 
 def test_the_poll_finds_a_capture_the_watcher_is_not_told_of(
         qtbot: Any, window: Any, samples: Path, tmp_path: Path) -> None:
@@ -245,6 +250,7 @@ def test_a_dropped_folder_or_several_files_take_the_newest_capture_and_name_the_
     write(folder / "e.lfs", lfs, age_s=50)
     write(folder / "photo.jpg", (samples / "zhang-san-selfie.jpg").read_bytes(), age_s=1)
     write(folder / "f.lfs.part", lfs[:10], age_s=1)
+    write(folder / "Thumbs.db", b"x", age_s=1)
     (folder / "sub").mkdir()
     write(folder / "sub" / "newest-but-in-a-subfolder.lfs", lfs, age_s=1)
 
