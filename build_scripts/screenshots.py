@@ -164,6 +164,45 @@ def shoot_case_steps(window: Any, runtime: Any, samples: Path, shoot: Callable[[
     window.next_customer()
 
 
+def shoot_batch(window: Any, samples: Path, folder: Path, shoot: Callable[[str], None], language: str) -> None:
+    """The Batch page on a branch's captures (one refused, one sent twice), after the run, then two rows of
+    the same capture compared side by side."""
+    import shutil
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.ui import selftest
+    from app.ui.main_window import BATCH_INDEX
+
+    branch = folder / f"branch-{language}"
+    branch.mkdir()
+    for name in ("zhang-san.lfs", "attack-photo.lfs", "li-si.lfs", "not-an-image.txt"):
+        shutil.copy(samples / name, branch / name)
+    shutil.copy(samples / "zhang-san.lfs", branch / "zhang-san-again.lfs")
+    window.sidebar.setCurrentRow(BATCH_INDEX)
+    page = window.batch_page
+    page.sources.selectAll()  # the other language's run
+    page.remove_selected()
+    page.add_paths([branch])
+    selftest.process_until(lambda: page.plan is not None)
+    page.set_report(folder / f"report-{language}.html")
+    page.run()
+    box = next((b for b in page.findChildren(QMessageBox) if b.isVisible()), None)
+    shoot(f"{language}-14-batch-ask")
+    if box is not None:
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.YesRole).click()
+    selftest.process_until(lambda: bool(page.rows) and not page.busy)
+    shoot(f"{language}-15-batch")
+    page.table.selectRow(next(i for i, row in enumerate(page.rows) if row.get("file", "").endswith("zhang-san.lfs")))
+    again = next(i for i, row in enumerate(page.rows) if "again" in row.get("file", ""))
+    selection = page.table.selectionModel()
+    selection.select(page.table.model().index(again, 0), selection.SelectionFlag.Select | selection.SelectionFlag.Rows)
+    page.compare()
+    settle()
+    window.page_area.ensureWidgetVisible(page.compare_box)
+    shoot(f"{language}-16-batch-compare")
+
+
 def render(out: Path, dark: bool) -> int:
     """In the process on the X server: run every scenario in both languages, capturing the screen."""
     from PySide6.QtWidgets import QApplication, QStyleFactory
@@ -246,6 +285,7 @@ def render(out: Path, dark: bool) -> int:
                 cases.calls.selectRow(0)
                 shoot(f"{language}-08-cases")
                 history.views.setCurrentIndex(0)
+                shoot_batch(window, samples, Path(folder), shoot, language)
                 window.sidebar.setCurrentRow(0)
                 # Settings on the Sandbox profile, after "Test connection" (its message is the longest line)
                 dialog = SettingsDialog(window.preferences, window.profiles, window.secrets, window,

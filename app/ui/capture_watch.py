@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QFileSystemWatcher, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.ui.announce import announce
@@ -243,12 +243,15 @@ class CaptureWatcher(QObject):
         self.offered.emit(self.current)
 
 
-def age_words(owner: QObject, seconds: float) -> str:
+def age_words(seconds: float) -> str:
+    """How long ago a capture was written, in the window's language."""
     if seconds < 60:
-        return owner.tr("%1 s ago").replace("%1", str(int(seconds)))
-    if seconds < 3600:
-        return owner.tr("%1 min ago").replace("%1", str(int(seconds // 60)))
-    return owner.tr("%1 h ago").replace("%1", str(int(seconds // 3600)))
+        text, value = QCoreApplication.translate("CaptureOffer", "%1 s ago"), seconds
+    elif seconds < 3600:
+        text, value = QCoreApplication.translate("CaptureOffer", "%1 min ago"), seconds // 60
+    else:
+        text, value = QCoreApplication.translate("CaptureOffer", "%1 h ago"), seconds // 3600
+    return text.replace("%1", str(int(value)))
 
 
 class CaptureOffer(Retranslating, QWidget):
@@ -307,7 +310,7 @@ class CaptureOffer(Retranslating, QWidget):
         if capture is None:
             return
         self.text.setText(self.tr("New capture: %1, %2 —").replace("%1", capture.path.name)
-                          .replace("%2", age_words(self, capture.age_s())))
+                          .replace("%2", age_words(capture.age_s())))
         self.use.setAccessibleName(self.tr("Use the new capture %1").replace("%1", capture.path.name))
 
     def _use(self) -> None:

@@ -9,6 +9,403 @@
     </message>
 </context>
 <context>
+    <name>Batch</name>
+    <message>
+        <source>The archive is larger than {limit_mb} MB ({size:,} bytes): it was not opened.</source>
+        <translation>压缩包大于 {limit_mb} MB（{size:,} 字节）：未打开。</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read as a zip file ({reason}).</source>
+        <translation>无法按 zip 文件读取此压缩包（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The archive holds more than {limit} files: it was not opened.</source>
+        <translation>压缩包内文件超过 {limit} 个：未打开。</translation>
+    </message>
+    <message>
+        <source>The archive would expand to more than {limit_mb} MB: refused as a possible zip bomb.</source>
+        <translation>压缩包解压后将超过 {limit_mb} MB：疑似压缩炸弹，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file expands {ratio} times its compressed size (the limit is {limit}): refused as a possible zip bomb.</source>
+        <translation>该文件解压后为压缩大小的 {ratio} 倍（上限 {limit} 倍）：疑似压缩炸弹，已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file&apos;s name in the archive leads outside it (an absolute path or ..): refused.</source>
+        <translation>该文件在压缩包中的名称指向包外（绝对路径或 ..）：已拒绝。</translation>
+    </message>
+    <message>
+        <source>The file is encrypted in the archive (a password-protected zip): it cannot be read.</source>
+        <translation>该文件在压缩包中已加密（有密码的 zip）：无法读取。</translation>
+    </message>
+    <message>
+        <source>An archive inside an archive is not opened: give it to the batch by itself.</source>
+        <translation>压缩包内的压缩包不会打开：请单独交给批量核验。</translation>
+    </message>
+    <message>
+        <source>The file cannot be read from the archive ({reason}).</source>
+        <translation>无法从压缩包读取该文件（{reason}）。</translation>
+    </message>
+    <message>
+        <source>The file changed in the archive after it was listed: nothing was sent; run the batch again.</source>
+        <translation>该文件在列出后于压缩包中发生了变化：未发送任何内容；请重新运行批量核验。</translation>
+    </message>
+    <message>
+        <source>This is an image, not a liveness capture.</source>
+        <translation>这是图片，不是活体采集文件。</translation>
+    </message>
+    <message>
+        <source>This is a text file, not a liveness capture.</source>
+        <translation>这是文本文件，不是活体采集文件。</translation>
+    </message>
+    <message>
+        <source>This is a PDF document, not a liveness capture.</source>
+        <translation>这是 PDF 文档，不是活体采集文件。</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已应答</translation>
+    </message>
+    <message>
+        <source>Refused locally</source>
+        <translation>本地已拒绝</translation>
+    </message>
+    <message>
+        <source>API error</source>
+        <translation>API 错误</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>not billed</source>
+        <translation>不计费</translation>
+    </message>
+    <message>
+        <source>unknown: a person must decide</source>
+        <translation>未知：须由人工判断</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Size (bytes)</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>Liveness result</source>
+        <translation>活体结果</translation>
+    </message>
+    <message>
+        <source>Hack score</source>
+        <translation>攻击分数</translation>
+    </message>
+    <message>
+        <source>Motions</source>
+        <translation>动作</translation>
+    </message>
+    <message>
+        <source>request_id</source>
+        <translation>request_id</translation>
+    </message>
+    <message>
+        <source>sequence_id</source>
+        <translation>sequence_id</translation>
+    </message>
+    <message>
+        <source>Billed</source>
+        <translation>计费</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPage</name>
+    <message>
+        <source>Batch inspection</source>
+        <translation>批量核验</translation>
+    </message>
+    <message>
+        <source>Support work: inspect the captures a branch sent (files, folders, zip archives) and write a report to attach to a ticket. Drop them here or add them.</source>
+        <translation>技术支持工作：核验网点发来的采集（文件、文件夹、zip 压缩包），并写出可附在工单中的报告。可拖放到此处，或点击添加。</translation>
+    </message>
+    <message>
+        <source>&amp;Captures to inspect:</source>
+        <translation>要核验的采集(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add fol&amp;der…</source>
+        <translation>添加文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from the list</source>
+        <translation>从列表中移除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>C&amp;all:</source>
+        <translation>调用(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>The customers&apos; consent is on file (recorded when the branch made the captures)</source>
+        <translation>客户的同意已存档（网点采集时已记录）</translation>
+    </message>
+    <message>
+        <source>Report &amp;format:</source>
+        <translation>报告格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>CSV (spreadsheet)</source>
+        <translation>CSV（电子表格）</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>JSON 逐行格式</translation>
+    </message>
+    <message>
+        <source>Web page (HTML)</source>
+        <translation>网页（HTML）</translation>
+    </message>
+    <message>
+        <source>Re&amp;port:</source>
+        <translation>报告(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Not chosen yet</source>
+        <translation>尚未选择</translation>
+    </message>
+    <message>
+        <source>Choose &amp;where…</source>
+        <translation>选择位置(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>Refused locally (not sent):</source>
+        <translation>本地已拒绝（未发送）：</translation>
+    </message>
+    <message>
+        <source>R&amp;un the batch</source>
+        <translation>开始批量核验(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Cancel after the current file</source>
+        <translation>当前文件完成后取消</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>批量核验进度</translation>
+    </message>
+    <message>
+        <source>Rows of the report:</source>
+        <translation>报告各行：</translation>
+    </message>
+    <message>
+        <source>Compare the selected rows</source>
+        <translation>对比所选各行</translation>
+    </message>
+    <message>
+        <source>Side by side:</source>
+        <translation>并排对比：</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>A batch is running: add captures once it has ended.</source>
+        <translation>批量核验正在进行：请在结束后再添加采集。</translation>
+    </message>
+    <message>
+        <source>Add captures</source>
+        <translation>添加采集</translation>
+    </message>
+    <message>
+        <source>Captures and zip archives (*)</source>
+        <translation>采集文件和 zip 压缩包 (*)</translation>
+    </message>
+    <message>
+        <source>Add a folder of captures</source>
+        <translation>添加采集文件夹</translation>
+    </message>
+    <message>
+        <source>The captures cannot be listed: %1</source>
+        <translation>无法列出采集：%1</translation>
+    </message>
+    <message>
+        <source>Reading the captures…</source>
+        <translation>正在读取采集…</translation>
+    </message>
+    <message>
+        <source>Add captures to see what will be sent.</source>
+        <translation>添加采集后即可查看将发送的内容。</translation>
+    </message>
+    <message>
+        <source>%1 files: %2 refused locally, %3 calls to make, %4 of them billable.</source>
+        <translation>%1 个文件：%2 个本地拒绝，将进行 %3 次调用，其中 %4 次计费。</translation>
+    </message>
+    <message>
+        <source>Save the batch report</source>
+        <translation>保存批量核验报告</translation>
+    </message>
+    <message>
+        <source>Starting… try again in a moment.</source>
+        <translation>正在启动…请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Add captures first: there is nothing to send.</source>
+        <translation>请先添加采集：没有可发送的内容。</translation>
+    </message>
+    <message>
+        <source>The policy requires the customers&apos; consent: confirm it is on file, or do not send these captures. Nothing was sent.</source>
+        <translation>策略要求取得客户同意：请确认同意已存档，否则不要发送这些采集。未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>No report chosen: nothing was sent.</source>
+        <translation>未选择报告：未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Make billable calls?</source>
+        <translation>进行计费调用？</translation>
+    </message>
+    <message>
+        <source>This batch makes %1 billable calls on the profile %2.</source>
+        <translation>本次批量核验将在配置 %2 上进行 %1 次计费调用。</translation>
+    </message>
+    <message>
+        <source>Make %1 billable calls</source>
+        <translation>进行 %1 次计费调用</translation>
+    </message>
+    <message>
+        <source>Do not send</source>
+        <translation>不发送</translation>
+    </message>
+    <message>
+        <source>Not run: nothing was sent.</source>
+        <translation>未运行：未发送任何内容。</translation>
+    </message>
+    <message>
+        <source>Starting the batch…</source>
+        <translation>正在开始批量核验…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>当前文件完成后停止…</translation>
+    </message>
+    <message>
+        <source>The API says the call rate is too high (1009, not billed): waiting %1 before trying again.</source>
+        <translation>API 提示调用频率过高（1009，不计费）：等待 %1 后重试。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 calls done.</source>
+        <translation>已完成 %1 / %2 次调用。</translation>
+    </message>
+    <message>
+        <source>About %1 left.</source>
+        <translation>约剩 %1。</translation>
+    </message>
+    <message>
+        <source>The batch stopped: %1. The report %2 holds the rows written so far.</source>
+        <translation>批量核验已停止：%1。报告 %2 中保存了已写出的各行。</translation>
+    </message>
+    <message>
+        <source>Stopped after the current file: the report %1 holds what was done (%2 rows).</source>
+        <translation>已在当前文件完成后停止：报告 %1 保存了已完成的部分（%2 行）。</translation>
+    </message>
+    <message>
+        <source>Done: %1 rows, %2 billed. The report is %3.</source>
+        <translation>完成：%1 行，%2 次计费。报告为 %3。</translation>
+    </message>
+    <message>
+        <source>%1 calls got no answer after they were sent: their billing is unknown and a person must decide (the report marks them).</source>
+        <translation>%1 个调用发送后无应答：其计费未知，须由人工判断（报告中已标出）。</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>Rows %1 and %2 are the same capture (same SHA-256).</source>
+        <translation>第 %1 行和第 %2 行是同一个采集（SHA-256 相同）。</translation>
+    </message>
+    <message>
+        <source>Rows %1 and %2 have the same returned request_id.</source>
+        <translation>第 %1 行和第 %2 行返回的 request_id 相同。</translation>
+    </message>
+    <message>
+        <source>No capture appears twice among them.</source>
+        <translation>其中没有重复的采集。</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>活体</translation>
+    </message>
+    <message>
+        <source>not live</source>
+        <translation>非活体</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureOffer</name>
+    <message>
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <source>Use</source>
+        <translation>使用</translation>
+    </message>
+    <message>
+        <source>New capture: %1, %2 —</source>
+        <translation>新采集：%1，%2 —</translation>
+    </message>
+    <message>
+        <source>Use the new capture %1</source>
+        <translation>使用新采集 %1</translation>
+    </message>
+</context>
+<context>
     <name>Cases</name>
     <message>
         <source>not asked</source>
@@ -678,146 +1075,6 @@
     <message>
         <source>show or set your staff ID (teller number), recorded with each case; once per OS user</source>
         <translation>查看或设置您的柜员号（随每个案件记录）；每个系统用户设置一次</translation>
-    </message>
-    <message>
-        <source>The archive is larger than {limit_mb} MB ({size:,} bytes): it was not opened.</source>
-        <translation>压缩包大于 {limit_mb} MB（{size:,} 字节）：未打开。</translation>
-    </message>
-    <message>
-        <source>The archive cannot be read as a zip file ({reason}).</source>
-        <translation>无法按 zip 文件读取此压缩包（{reason}）。</translation>
-    </message>
-    <message>
-        <source>The archive holds more than {limit} files: it was not opened.</source>
-        <translation>压缩包内文件超过 {limit} 个：未打开。</translation>
-    </message>
-    <message>
-        <source>The archive would expand to more than {limit_mb} MB: refused as a possible zip bomb.</source>
-        <translation>压缩包解压后将超过 {limit_mb} MB：疑似压缩炸弹，已拒绝。</translation>
-    </message>
-    <message>
-        <source>The file expands {ratio} times its compressed size (the limit is {limit}): refused as a possible zip bomb.</source>
-        <translation>该文件解压后为压缩大小的 {ratio} 倍（上限 {limit} 倍）：疑似压缩炸弹，已拒绝。</translation>
-    </message>
-    <message>
-        <source>The file&apos;s name in the archive leads outside it (an absolute path or ..): refused.</source>
-        <translation>该文件在压缩包中的名称指向包外（绝对路径或 ..）：已拒绝。</translation>
-    </message>
-    <message>
-        <source>The file is encrypted in the archive (a password-protected zip): it cannot be read.</source>
-        <translation>该文件在压缩包中已加密（有密码的 zip）：无法读取。</translation>
-    </message>
-    <message>
-        <source>An archive inside an archive is not opened: give it to the batch by itself.</source>
-        <translation>压缩包内的压缩包不会打开：请单独交给批量核验。</translation>
-    </message>
-    <message>
-        <source>The file cannot be read from the archive ({reason}).</source>
-        <translation>无法从压缩包读取该文件（{reason}）。</translation>
-    </message>
-    <message>
-        <source>The file changed in the archive after it was listed: nothing was sent; run the batch again.</source>
-        <translation>该文件在列出后于压缩包中发生了变化：未发送任何内容；请重新运行批量核验。</translation>
-    </message>
-    <message>
-        <source>This is an image, not a liveness capture.</source>
-        <translation>这是图片，不是活体采集文件。</translation>
-    </message>
-    <message>
-        <source>This is a text file, not a liveness capture.</source>
-        <translation>这是文本文件，不是活体采集文件。</translation>
-    </message>
-    <message>
-        <source>This is a PDF document, not a liveness capture.</source>
-        <translation>这是 PDF 文档，不是活体采集文件。</translation>
-    </message>
-    <message>
-        <source>Answered</source>
-        <translation>已应答</translation>
-    </message>
-    <message>
-        <source>Refused locally</source>
-        <translation>本地已拒绝</translation>
-    </message>
-    <message>
-        <source>API error</source>
-        <translation>API 错误</translation>
-    </message>
-    <message>
-        <source>No answer</source>
-        <translation>无应答</translation>
-    </message>
-    <message>
-        <source>billed</source>
-        <translation>计费</translation>
-    </message>
-    <message>
-        <source>not billed</source>
-        <translation>不计费</translation>
-    </message>
-    <message>
-        <source>unknown: a person must decide</source>
-        <translation>未知：须由人工判断</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation>文件</translation>
-    </message>
-    <message>
-        <source>Size (bytes)</source>
-        <translation>大小（字节）</translation>
-    </message>
-    <message>
-        <source>SHA-256</source>
-        <translation>SHA-256</translation>
-    </message>
-    <message>
-        <source>Call</source>
-        <translation>调用</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>结果</translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation>代码</translation>
-    </message>
-    <message>
-        <source>Verdict</source>
-        <translation>结论</translation>
-    </message>
-    <message>
-        <source>Liveness result</source>
-        <translation>活体结果</translation>
-    </message>
-    <message>
-        <source>Hack score</source>
-        <translation>攻击分数</translation>
-    </message>
-    <message>
-        <source>Motions</source>
-        <translation>动作</translation>
-    </message>
-    <message>
-        <source>request_id</source>
-        <translation>request_id</translation>
-    </message>
-    <message>
-        <source>sequence_id</source>
-        <translation>sequence_id</translation>
-    </message>
-    <message>
-        <source>Billed</source>
-        <translation>计费</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>Case</source>
-        <translation>个案</translation>
     </message>
     <message>
         <source>LinkFace Desk batch report</source>
@@ -1533,6 +1790,10 @@
         <translation>未知</translation>
     </message>
     <message>
+        <source>%1 could not be written (%2): choose another folder or close the file, then export again.</source>
+        <translation>无法写入 %1（%2）：请选择其他文件夹或关闭该文件，然后重新导出。</translation>
+    </message>
+    <message>
         <source>Time</source>
         <translation>时间</translation>
     </message>
@@ -1798,6 +2059,10 @@
     <message>
         <source>History</source>
         <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>批量核验</translation>
     </message>
     <message>
         <source>The customer&apos;s case could not be closed: %1</source>
@@ -2780,6 +3045,22 @@
     <message>
         <source>Looks right</source>
         <translation>格式正确</translation>
+    </message>
+    <message>
+        <source>1 other file: %1</source>
+        <translation>另有 1 个文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 other files: %2</source>
+        <translation>另有 %1 个文件：%2</translation>
+    </message>
+    <message>
+        <source>No capture among the dropped files.</source>
+        <translation>拖入的文件中没有采集文件。</translation>
+    </message>
+    <message>
+        <source>No image among the dropped files.</source>
+        <translation>拖入的文件中没有图片。</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,8 @@ CONTAINERS = {"filler", "panel", "pane", "other"}
 # scheme as it is typed), the vendor's own Chinese document's terms (token), the language button's
 # "English" (a language's name in itself), and the API's field names (any word with an underscore).
 LATIN_IN_CHINESE = {"LinkFace", "Desk", "SDK", "API", "URL", "HTTP", "HTTPS", "http", "https", "JSON", "CSV", "PNG",
-                    "JPEG", "PEM", "Esc", "Enter", "Tab", "Ctrl", "Shift", "SANDBOX", "ID", "IT", "OK", "QR", "Token",
+                    "JPEG", "PEM", "zip", "ZIP", "HTML",
+                    "Esc", "Enter", "Tab", "Ctrl", "Shift", "SANDBOX", "ID", "IT", "OK", "QR", "Token",
                     "token", "English"}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z_]{2,}")
 # An address is not words: a URL (https://cloudapi.linkface.cn, https://…) or a dotted host or file name.

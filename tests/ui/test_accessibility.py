@@ -76,7 +76,7 @@ def both_languages(window: Any, qtbot: Any, arrange: Any, data_words: frozenset[
     return trees
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))  # the task pages, History, Batch
 def test_every_page_is_readable(qtbot: Any, window: Any, index: int) -> None:
     both_languages(window, qtbot, lambda: (window.sidebar.setCurrentRow(index), window)[1])
 

@@ -279,8 +279,6 @@ def test_the_page_is_readable_in_english(qtbot: Any, window: Any, branch: Path) 
         assert control.text()
 
 
-@pytest.mark.xfail(reason="the Batch page's words are not translated into Chinese yet (resources/translations)",
-                   strict=False)
 def test_the_page_is_readable_in_chinese(qtbot: Any, window: Any, branch: Path) -> None:
     from tests.ui.a11y_rules import differences
 

@@ -172,7 +172,7 @@ def audit(bus: dict[str, str], windows: dict[str, App], *steps: str,
 PAGES = ["do window.sidebar.setCurrentRow({})", "wait page.isVisible()"]
 
 
-@pytest.mark.parametrize("index", range(6))
+@pytest.mark.parametrize("index", range(7))  # the task pages, History, Batch
 def test_every_page_can_be_read(bus: dict[str, str], windows: dict[str, App], index: int) -> None:
     audit(bus, windows, "do window.next_customer(False)", *(step.format(index) for step in PAGES))
 

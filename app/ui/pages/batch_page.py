@@ -298,6 +298,9 @@ class BatchPage(Retranslating, QWidget):
         layout.addWidget(self.refused_label)
         layout.addWidget(self.refused)
         self.refused.setMaximumHeight(90)
+        # the lists and the table give way first on a branch PC's screen (they scroll), not the page
+        for listing in (self.sources, self.refused, self.table):
+            listing.setMinimumHeight(48)
         run_row = QHBoxLayout()
         run_row.addWidget(self.run_button)
         run_row.addWidget(self.progress, 1)
@@ -351,6 +354,11 @@ class BatchPage(Retranslating, QWidget):
         return self.tr("Outcome") if column == "outcome" else heading_words(column)
 
     # --- the list of captures -----------------------------------------------------------------
+
+    def heightForWidth(self, width: int) -> int:
+        """As tall as the screen allows, down to the minimum: the lists and the table share the height (as
+        History's page: asked, the layout answers its preferred height and the page scrolls)."""
+        return self.minimumSizeHint().height()
 
     def first_input(self) -> QWidget:
         return self.add_files_button
