@@ -1,7 +1,9 @@
 """The batch inspection's words, for the command line and the Batch page alike: the batch's own refusals
-(app.core.batch.Refusal), a row's outcome and billing, and the report's column headings."""
+(app.core.batch.Refusal), a row's outcome and billing, the report's column headings and its sentences."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
 
 from app.catalogue.words import error_words
 from app.core import batch
@@ -85,3 +87,33 @@ def billing_words(billing: str) -> str:
 
 def heading_words(column: str) -> str:
     return translate("Batch", HEADINGS[column]) if column in HEADINGS else column
+
+
+class ReportWords:
+    """The HTML report's words in the reader's language (app.core.batch.ReportWords); the verdict and motion
+    names are the window's (app.ui.words), handed in so that the catalogue stays below the UI."""
+
+    def __init__(self, verdict: Callable[[str], str], motion: Callable[[int], str]) -> None:
+        self.verdict, self.motion = verdict, motion
+
+    def title(self) -> str:
+        return translate("Cli", "LinkFace Desk batch report")
+
+    def heading(self, column: str) -> str:
+        return heading_words(column)
+
+    def status(self, status: str) -> str:
+        return status_words(status)
+
+    def billed(self, billing: str) -> str:
+        return billing_words(billing)
+
+    def summary(self, counts: Mapping[str, int], billed: int, unknown: int) -> str:
+        return translate("Cli", "{ok} answered 0000, {api} API errors, {transport} without an answer, {refused} "
+                                "refused locally; {billed} billed, {unknown} with billing unknown.").format(
+            ok=counts.get("ok", 0), api=counts.get("api_error", 0), transport=counts.get("transport", 0),
+            refused=counts.get("refused", 0), billed=billed, unknown=unknown)
+
+    def made(self, when: str, profile: str, sandbox: bool) -> str:
+        text = translate("Cli", "Made {when} on the profile {profile}.").format(when=when, profile=profile)
+        return text + (" " + translate("Cli", "Sandbox: not real results.") if sandbox else "")

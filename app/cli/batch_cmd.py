@@ -14,11 +14,10 @@ from __future__ import annotations
 import argparse
 import sys
 import threading
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.catalogue.batch import billing_words, describe, heading_words, status_words
+from app.catalogue.batch import ReportWords, describe
 from app.catalogue.cases import notice_text
 from app.catalogue.tasks import task_name
 from app.catalogue.words import duration, nothing_sent
@@ -35,46 +34,10 @@ if TYPE_CHECKING:
 EXIT_INPUT, EXIT_INTERRUPTED = 2, 130
 BACKOFF_S = 1.0  # the first wait after a 1009, doubled after each (batch.Options bounds it)
 
-class CliReportWords:
-    """The HTML report's words, in the command line's language."""
+def report_words() -> ReportWords:
+    from app.ui.words import motion_text, verdict_text  # the window's names for verdicts and motions
 
-    def title(self) -> str:
-        return translate("Cli", "LinkFace Desk batch report")
-
-    def heading(self, column: str) -> str:
-        return heading_words(column)
-
-    def status(self, status: str) -> str:
-        return status_words(status)
-
-    def verdict(self, verdict: str) -> str:
-        from app.core.interpret import Verdict
-        from app.ui.words import verdict_words
-
-        try:
-            return verdict_words(Verdict(verdict))
-        except ValueError:
-            return verdict
-
-    def motion(self, code: int) -> str:
-        from app.core.interpret import MOTION_NAMES as NAMES
-        from app.ui.words import MOTION_NAMES
-
-        name = NAMES.get(code, "unknown")
-        return translate("Motion", MOTION_NAMES[name]).replace("%1", str(code))
-
-    def billed(self, billing: str) -> str:
-        return billing_words(billing)
-
-    def summary(self, counts: Mapping[str, int], billed: int, unknown: int) -> str:
-        return translate("Cli", "{ok} answered 0000, {api} API errors, {transport} without an answer, {refused} "
-                                "refused locally; {billed} billed, {unknown} with billing unknown.").format(
-            ok=counts.get("ok", 0), api=counts.get("api_error", 0), transport=counts.get("transport", 0),
-            refused=counts.get("refused", 0), billed=billed, unknown=unknown)
-
-    def made(self, when: str, profile: str, sandbox: bool) -> str:
-        text = translate("Cli", "Made {when} on the profile {profile}.").format(when=when, profile=profile)
-        return text + (" " + translate("Cli", "Sandbox: not real results.") if sandbox else "")
+    return ReportWords(verdict_text, motion_text)
 
 
 def add_batch_parser(commands: Any, connection: argparse.ArgumentParser) -> None:
@@ -160,7 +123,7 @@ def _progress_line(event: batch.Event) -> None:
     if row is None:
         return
     left = event.remaining_s
-    words = CliReportWords()
+    words = report_words()
     if row.get("verdict"):
         outcome = words.verdict(str(row["verdict"]))
     elif row.get("status") == batch.Status.REFUSED.value:
@@ -208,7 +171,7 @@ def run_batch_command(args: argparse.Namespace, runtime: Runtime) -> int:
                             backoff_s=BACKOFF_S)
     try:
         report = batch.Report(out, fmt, previous, append=bool(previous) or args.resume is not None,
-                              words=CliReportWords(), profile=profile.name, sandbox=profile.is_sandbox)
+                              words=report_words(), profile=profile.name, sandbox=profile.is_sandbox)
     except batch.ReportError as exc:
         say(translate("Cli", "the report cannot be written: {why}").format(why=exc))
         return EXIT_INPUT

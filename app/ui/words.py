@@ -129,6 +129,21 @@ def verdict_words(verdict: Verdict) -> str:
     return translate("Verdict", VERDICT_WORDS[verdict])
 
 
+def verdict_text(value: str) -> str:
+    """A stored verdict's words (an unknown value as it is)."""
+    try:
+        return verdict_words(Verdict(value))
+    except ValueError:
+        return value
+
+
+def motion_text(code: int) -> str:
+    """A motion code's name (an unknown code names itself)."""
+    from app.core.interpret import MOTION_NAMES as NAMES
+
+    return translate("Motion", MOTION_NAMES[NAMES.get(code, "unknown")]).replace("%1", str(code))
+
+
 def verdict_meaning(verdict: Verdict) -> str:
     return translate("Verdict", VERDICT_MEANING[verdict])
 

@@ -44,17 +44,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.catalogue.batch import billing_words, describe, heading_words, status_words
+from app.catalogue.batch import ReportWords, billing_words, describe, heading_words, status_words
 from app.catalogue.tasks import task_name
 from app.catalogue.words import duration
 from app.core import batch
 from app.core.cases import Consent
 from app.core.contract import Endpoint, Request
 from app.core.errors import LinkFaceError
-from app.core.interpret import Checked, Verdict
+from app.core.interpret import Checked
 from app.ui.context import Calls, PageContext
 from app.ui.widgets.common import Retranslating, scaled_font
-from app.ui.words import translate, verdict_words
+from app.ui.words import motion_text, verdict_text
 from app.ui.worker import Task
 
 TABLE_COLUMNS = ("file", "endpoint", "outcome", "billed", "request_id")
@@ -62,13 +62,6 @@ COMPARED = ("file", "sha256", "endpoint", "status", "code", "verdict", "liveness
             "request_id", "sequence_id", "billed")
 FORMAT_FILTERS = {batch.Format.CSV: "CSV (*.csv)", batch.Format.JSONL: "JSON lines (*.jsonl)",
                   batch.Format.HTML: "HTML (*.html)"}
-
-
-def verdict_text(verdict: str) -> str:
-    try:
-        return verdict_words(Verdict(verdict))
-    except ValueError:
-        return verdict
 
 
 def outcome_words(row: Mapping[str, Any]) -> str:
@@ -80,42 +73,6 @@ def outcome_words(row: Mapping[str, Any]) -> str:
         return f"{status_words(status)}: {row.get('reason') or ''}".rstrip(": ")
     code = str(row.get("code") or "")
     return f"{status_words(status)} {code}".strip() + (f": {row['reason']}" if row.get("reason") else "")
-
-
-class PageReportWords:
-    """The HTML report's words in the window's language (the command line's words)."""
-
-    def title(self) -> str:
-        return translate("Cli", "LinkFace Desk batch report")
-
-    def heading(self, column: str) -> str:
-        return heading_words(column)
-
-    def status(self, status: str) -> str:
-        return status_words(status)
-
-    def verdict(self, verdict: str) -> str:
-        return verdict_text(verdict)
-
-    def motion(self, code: int) -> str:
-        from app.core.interpret import MOTION_NAMES as NAMES
-        from app.ui.words import MOTION_NAMES
-
-        name = NAMES.get(code, "unknown")
-        return translate("Motion", MOTION_NAMES[name]).replace("%1", str(code))
-
-    def billed(self, billing: str) -> str:
-        return billing_words(billing)
-
-    def summary(self, counts: Mapping[str, int], billed: int, unknown: int) -> str:
-        return translate("Cli", "{ok} answered 0000, {api} API errors, {transport} without an answer, {refused} "
-                                "refused locally; {billed} billed, {unknown} with billing unknown.").format(
-            ok=counts.get("ok", 0), api=counts.get("api_error", 0), transport=counts.get("transport", 0),
-            refused=counts.get("refused", 0), billed=billed, unknown=unknown)
-
-    def made(self, when: str, profile: str, sandbox: bool) -> str:
-        text = translate("Cli", "Made {when} on the profile {profile}.").format(when=when, profile=profile)
-        return text + (" " + translate("Cli", "Sandbox: not real results.") if sandbox else "")
 
 
 class CallsRunner:
@@ -566,7 +523,8 @@ class BatchPage(Retranslating, QWidget):
         sandbox = calls.is_sandbox(profile)
 
         def job(_progress: object) -> batch.Summary:
-            with batch.Report(path, fmt, words=PageReportWords(), profile=profile, sandbox=sandbox) as report:
+            words = ReportWords(verdict_text, motion_text)
+            with batch.Report(path, fmt, words=words, profile=profile, sandbox=sandbox) as report:
                 return batch.run_batch(runner, profile, plan, report.write, options, cancel,
                                        relay.happened.emit, describe)
 
@@ -702,7 +660,7 @@ class BatchPage(Retranslating, QWidget):
         if key == "billed":
             return billing_words(value)
         if key == "motions" and value:
-            words = PageReportWords()
+            words = ReportWords(verdict_text, motion_text)
             return ", ".join(words.motion(int(code)) if code.strip().isdigit() else code for code in value.split(","))
         if key == "liveness_result" and value:
             return self.tr("live") if value == "true" else self.tr("not live")
