@@ -49,7 +49,7 @@ from app.ui.context import PageContext
 from app.ui.pages.case_steps import ConsentStep, DecisionPanel, failure_words
 from app.ui.pages.runner import CallRunner
 from app.ui.theme import verdict_icon
-from app.ui.widgets.common import Retranslating, scaled_font
+from app.ui.widgets.common import Retranslating, ask_before_billing, scaled_font
 from app.ui.widgets.message import MessageLabel
 from app.ui.widgets.result_panel import Detail, ResultPanel
 from app.ui.widgets.sensitive_edit import SensitiveLineEdit
@@ -486,17 +486,10 @@ class CheckPage(Retranslating, QWidget):
     def _ask_before_checking_again(self, request: Request) -> None:
         """Unchanged inputs after a billed outcome: ask, with No as the default (Enter and Esc answer No)."""
         assert self._billed_at is not None
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Check again?"),
-                          self.checked_ago(time.monotonic() - self._billed_at), parent=self)
-        # buttons of our own words: a standard button's text is Qt's again at the next language change
-        yes = box.addButton(self.tr("Check again (billed)"), QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(self.tr("Do not check"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(lambda _result: self._answered(box, box.clickedButton() is yes, request))
-        self._question = box
-        box.open()
+        self._question = ask_before_billing(
+            self, self.tr("Check again?"), self.checked_ago(time.monotonic() - self._billed_at),
+            self.tr("Check again (billed)"), self.tr("Do not check"),
+            lambda box, again: self._answered(box, again, request))
 
     def _answered(self, box: QMessageBox, again: bool, request: Request) -> None:
         if box is not self._question:

@@ -53,7 +53,7 @@ from app.core.contract import Endpoint, Request
 from app.core.errors import LinkFaceError
 from app.core.interpret import Checked
 from app.ui.context import Calls, PageContext
-from app.ui.widgets.common import Retranslating, scaled_font
+from app.ui.widgets.common import Retranslating, ask_before_billing, scaled_font
 from app.ui.words import motion_text, verdict_text
 from app.ui.worker import Task
 
@@ -486,20 +486,12 @@ class BatchPage(Retranslating, QWidget):
         if plan.billable_calls == 0:
             self._start(plan)
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Make billable calls?"),
-                          self.tr("This batch makes %1 billable calls on the profile %2.")
-                          .replace("%1", str(plan.billable_calls)).replace("%2", self.context.profile()),
-                          parent=self)
-        yes = box.addButton(self.tr("Make %1 billable calls").replace("%1", str(plan.billable_calls)),
-                            QMessageBox.ButtonRole.YesRole)
-        no = box.addButton(self.tr("Do not send"), QMessageBox.ButtonRole.NoRole)
-        box.setDefaultButton(no)
-        box.setEscapeButton(no)
-        box.setWindowModality(Qt.WindowModality.WindowModal)
-        box.finished.connect(lambda _result: self._answered(box, box.clickedButton() is yes, plan))
-        self._question = box
-        box.open()
-        no.setFocus()
+        self._question = ask_before_billing(
+            self, self.tr("Make billable calls?"),
+            self.tr("This batch makes %1 billable calls on the profile %2.")
+            .replace("%1", str(plan.billable_calls)).replace("%2", self.context.profile()),
+            self.tr("Make %1 billable calls").replace("%1", str(plan.billable_calls)), self.tr("Do not send"),
+            lambda box, make: self._answered(box, make, plan))
 
     def _answered(self, box: QMessageBox, make: bool, plan: batch.Plan) -> None:
         if box is not self._question:
